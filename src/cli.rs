@@ -1,0 +1,78 @@
+//! The command line, as clap definitions only; `cmd` holds what each command does.
+
+use crate::render::pdf::PdfFlavor;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "report",
+    version,
+    about = "Renders a government information-disclosure annual report (政府信息公开工作年度报告) from YAML into official-format (GB/T 9704-2012) PDF",
+    after_help = "Examples:\n  report render reports/chongqing-2014.yaml\n  report render 2023.yaml 2024.yaml -o out/\n  report render 2014.yaml --pdf-standard a-2b"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render reports to PDF, next to each input or into -o DIR
+    #[command(
+        after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf\n  report render a.yaml b.yaml -o out/                writes out/a.pdf and out/b.pdf\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nExit status: 0 all rendered, 2 an input could not be read, parsed or written."
+    )]
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Report files (YAML)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Folder for the outputs (created if missing); default: next to each input
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Output formats, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<OutputFormat>,
+
+    /// PDF standard to conform to
+    #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
+    pub pdf_standard: PdfFlavor,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Pdf,
+}
+
+/// Which template to render with; shared by every command that renders.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// A template folder holding report.typ and layout.toml (default: the built-in GB/T 9704 one)
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+}
+
+/// Where fonts come from; shared by every command that renders.
+#[derive(Debug, Args)]
+pub struct FontArgs {
+    /// Also load the fonts in DIR (repeatable), e.g. the official 仿宋_GB2312; the bundled
+    /// fonts folder itself is found through REPORT_FONT_DIR, next to the binary, or the source tree
+    #[arg(long = "font-dir", value_name = "DIR")]
+    pub font_dirs: Vec<PathBuf>,
+
+    /// Also use the fonts installed on this machine (off by default, so output does not
+    /// depend on the machine)
+    #[arg(long = "system-fonts")]
+    pub system_fonts: bool,
+}

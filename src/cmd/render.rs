@@ -1,0 +1,113 @@
+//! `report render`: each file through load → compose → render → write. Fonts and template
+//! are loaded once; a failing file is reported and the others go on.
+
+use super::exit;
+use crate::cli::{OutputFormat, RenderArgs};
+use crate::diag;
+use crate::document::compose;
+use crate::error::Error;
+use crate::fonts::{FontOptions, FontSet};
+use crate::model::load::load_file;
+use crate::render::pdf;
+use crate::template::Template;
+use crate::write::write_atomic;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &RenderArgs) -> u8 {
+    match prepare(args) {
+        Ok((template, fonts)) => {
+            let mut status = exit::OK;
+            for file in &args.files {
+                if let Err(err) = render_file(file, args, &template, &fonts) {
+                    eprintln!("{}", diag::render(&err));
+                    status = exit::COULD_NOT_RUN;
+                }
+            }
+            status
+        }
+        Err(err) => {
+            eprintln!("{}", diag::render(&err));
+            exit::COULD_NOT_RUN
+        }
+    }
+}
+
+/// What every file shares: the template and the fonts, after checking the outputs won't collide.
+fn prepare(args: &RenderArgs) -> Result<(Template, FontSet), Error> {
+    let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
+    for file in &args.files {
+        let out = output_path(file, args.output_dir.as_deref(), "pdf");
+        if let Some(first) = seen.insert(out.clone(), file) {
+            return Err(Error::Usage(format!(
+                "{} and {} would both be written to {}; render them into different folders with -o",
+                first.display(),
+                file.display(),
+                out.display()
+            )));
+        }
+    }
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let template = Template::load(args.template.template.as_deref())?;
+    let fonts = FontSet::load(&FontOptions {
+        extra_dirs: args.fonts.font_dirs.clone(),
+        system_fonts: args.fonts.system_fonts,
+    })?;
+    Ok((template, fonts))
+}
+
+fn render_file(file: &Path, args: &RenderArgs, template: &Template, fonts: &FontSet) -> Result<(), Error> {
+    let loaded = load_file(file)?;
+    let document = compose(&loaded.report);
+    for format in &args.format {
+        match format {
+            OutputFormat::Pdf => {
+                let rendered = pdf::render(&document, template, fonts, args.pdf_standard)?;
+                for w in &rendered.warnings {
+                    eprintln!("{}", diag::warning(&format!("{}: {}", file.display(), w.message)));
+                }
+                let out = output_path(file, args.output_dir.as_deref(), "pdf");
+                write_atomic(&out, &rendered.bytes)?;
+                println!("{}\t{} pages", out.display(), rendered.pages);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `dir/stem.ext` with `-o dir`, else next to the input.
+fn output_path(input: &Path, dir: Option<&Path>, ext: &str) -> PathBuf {
+    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
+    let name = format!("{stem}.{ext}");
+    match dir {
+        Some(dir) => dir.join(name),
+        None => input.with_file_name(name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_go_next_to_the_input_or_into_the_folder() {
+        assert_eq!(
+            output_path(Path::new("reports/a.yaml"), None, "pdf"),
+            PathBuf::from("reports/a.pdf")
+        );
+        assert_eq!(
+            output_path(Path::new("reports/a.yaml"), Some(Path::new("out")), "pdf"),
+            PathBuf::from("out/a.pdf")
+        );
+        assert_eq!(
+            output_path(Path::new("a.b.yaml"), None, "pdf"),
+            PathBuf::from("a.b.pdf")
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! The report as an ordered list of printable blocks (title lines, headings, paragraphs made
+//! of runs in font roles, signature), with heading numbers generated from order. Every
+//! renderer prints this one sequence, so PDF and DOCX say the same words in the same roles.
+
+use crate::model::{Block, Date, ItemEntry, Report};
+use serde::Serialize;
+use serde_saphyr::Spanned;
+
+/// What every renderer receives: metadata and the blocks in reading order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub meta: Meta,
+    pub blocks: Vec<DocBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// The title lines joined, for the file's metadata.
+    pub title: String,
+    /// The issuer, as the file's author.
+    pub author: String,
+    /// BCP 47 language tag of the text.
+    pub lang: String,
+    /// The date the document carries as its creation date.
+    pub date: Date,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocBlock {
+    /// The title, one entry per line as the user wrote them.
+    Title { lines: Vec<String> },
+    /// A heading on its own line: level 1 一、, level 2 （一）, level 3 1., level 4 （1）.
+    Heading { level: u8, role: Role, text: String },
+    /// A paragraph; a run-in heading is its first run.
+    Paragraph { runs: Vec<Run> },
+    /// The signature block (落款).
+    Signature { issuer: String, date: Option<String> },
+}
+
+/// A stretch of text set in one font role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Run {
+    pub role: Role,
+    pub text: String,
+}
+
+/// The font roles of `layout.toml` that the document uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Body,
+    Heading1,
+    Heading2,
+    Heading3,
+    Heading4,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Heading1 => "heading1",
+            Role::Heading2 => "heading2",
+            Role::Heading3 => "heading3",
+            Role::Heading4 => "heading4",
+        }
+    }
+}
+
+/// Builds the printable document of a report.
+pub fn compose(report: &Report) -> Document {
+    let year = report.year.value;
+    let title_lines: Vec<String> = if report.title.is_empty() {
+        vec![format!(
+            "{}{}年政府信息公开工作年度报告",
+            report.issuer.value, year
+        )]
+    } else {
+        report.title.iter().map(|t| t.value.clone()).collect()
+    };
+    let date = report.date.as_ref().map(|d| d.value);
+    let meta = Meta {
+        title: title_lines.concat(),
+        author: report.issuer.value.clone(),
+        lang: "zh-CN".into(),
+        // Without a date of its own, a report carries 1 January of the following year, the
+        // earliest it can be published: never the time of rendering, so output is reproducible.
+        date: date.unwrap_or(Date {
+            year: year.saturating_add(1),
+            month: 1,
+            day: 1,
+        }),
+    };
+
+    let mut blocks = vec![DocBlock::Title { lines: title_lines }];
+    push_body(&mut blocks, report.preamble.iter().map(|b| &b.value));
+    for (i, part) in report.parts.iter().enumerate() {
+        blocks.push(DocBlock::Heading {
+            level: 1,
+            role: Role::Heading1,
+            text: format!("{}、{}", chinese_numeral(i + 1), part.heading.value),
+        });
+        push_body(&mut blocks, part.body.iter().map(|b| &b.value));
+        for (j, section) in part.sections.iter().enumerate() {
+            let heading = format!("（{}）{}", chinese_numeral(j + 1), section.heading.value);
+            match &section.text {
+                Some(text) => blocks.push(DocBlock::Paragraph {
+                    runs: vec![run(Role::Heading2, heading), run(Role::Body, text.value.clone())],
+                }),
+                None => blocks.push(DocBlock::Heading {
+                    level: 2,
+                    role: Role::Heading2,
+                    text: heading,
+                }),
+            }
+            push_body(&mut blocks, section.body.iter().map(|b| &b.value));
+        }
+    }
+    if let Some(sig) = &report.signature {
+        let issuer = sig
+            .issuer
+            .as_ref()
+            .map_or(&report.issuer.value, |i| &i.value)
+            .clone();
+        let date = sig.date.as_ref().map(|d| d.value).or(date).map(|d| d.chinese());
+        blocks.push(DocBlock::Signature { issuer, date });
+    }
+    Document { meta, blocks }
+}
+
+fn run(role: Role, text: String) -> Run {
+    Run { role, text }
+}
+
+fn push_body<'a>(blocks: &mut Vec<DocBlock>, body: impl Iterator<Item = &'a Block>) {
+    for block in body {
+        match block {
+            Block::Paragraph(text) => blocks.push(DocBlock::Paragraph {
+                runs: vec![run(Role::Body, text.clone())],
+            }),
+            Block::Items(items) => push_items(blocks, items, 3),
+        }
+    }
+}
+
+/// Numbered items: level 3 as 1. 2. …, level 4 (and any deeper) as （1）（2）….
+fn push_items(blocks: &mut Vec<DocBlock>, items: &[Spanned<ItemEntry>], level: u8) {
+    let role = if level == 3 {
+        Role::Heading3
+    } else {
+        Role::Heading4
+    };
+    for (k, entry) in items.iter().enumerate() {
+        let item = &entry.value.0;
+        let number = if level == 3 {
+            format!("{}.", k + 1)
+        } else {
+            format!("（{}）", k + 1)
+        };
+        let text = item.text.clone().unwrap_or_default();
+        let runs = match &item.heading {
+            Some(h) => vec![run(role, format!("{number}{h}")), run(Role::Body, text)],
+            None => vec![run(Role::Body, format!("{number}{text}"))],
+        };
+        blocks.push(DocBlock::Paragraph {
+            runs: runs.into_iter().filter(|r| !r.text.is_empty()).collect(),
+        });
+        push_items(blocks, &item.items, 4);
+    }
+}
+
+/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九; beyond that, Arabic digits.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::parse;
+    use std::path::Path;
+
+    #[test]
+    fn chinese_numerals_follow_the_usual_forms() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99]
+            .iter()
+            .map(|&n| chinese_numeral(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九"]
+        );
+    }
+
+    #[test]
+    fn headings_are_numbered_from_order_and_run_in_sections_share_a_paragraph() {
+        let yaml = "issuer: 某局\nyear: 2020\nparts:\n  - heading: 甲\n    sections:\n      - heading: 乙。\n        text: 丙。\n      - heading: 丁\n  - heading: 戊\n    body:\n      - items: [子, {heading: 丑。, text: 寅, items: [卯]}]\n";
+        let doc = compose(&parse(Path::new("t"), yaml).unwrap());
+        let json = serde_json::to_value(&doc.blocks).unwrap();
+        let texts: Vec<String> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| match b["kind"].as_str().unwrap() {
+                "title" => b["lines"][0].as_str().unwrap().to_owned(),
+                "heading" => b["text"].as_str().unwrap().to_owned(),
+                _ => b["runs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["text"].as_str().unwrap())
+                    .collect(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "某局2020年政府信息公开工作年度报告",
+                "一、甲",
+                "（一）乙。丙。",
+                "（二）丁",
+                "二、戊",
+                "1.子",
+                "2.丑。寅",
+                "（1）卯"
+            ]
+        );
+        assert_eq!(
+            doc.meta.date,
+            Date {
+                year: 2021,
+                month: 1,
+                day: 1
+            }
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! The errors of the library. They carry what a message needs (file, position, what to do);
+//! `diag` turns them into text for a person.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A 1-based line and column in a source file (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourcePos {
+    pub line: u64,
+    pub column: u64,
+}
+
+/// One message from the Typst compiler, already placed in its file.
+#[derive(Debug, Clone)]
+pub struct TypstMessage {
+    pub file: Option<String>,
+    pub pos: Option<SourcePos>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+
+    #[error("{} is not UTF-8 text (first bad byte at line {}, column {}); save it as UTF-8", path.display(), pos.line, pos.column)]
+    NotUtf8 { path: PathBuf, pos: SourcePos },
+
+    /// serde-saphyr's message, which already quotes the offending source line.
+    #[error("{message}")]
+    Yaml {
+        path: PathBuf,
+        pos: Option<SourcePos>,
+        message: String,
+    },
+
+    #[error("{}: {message}", path.display())]
+    Layout { path: PathBuf, message: String },
+
+    #[error("{0}")]
+    Fonts(String),
+
+    #[error("the template {} failed to compile", template.display())]
+    Typst {
+        template: PathBuf,
+        messages: Vec<TypstMessage>,
+    },
+
+    #[error("PDF export failed: {0}")]
+    PdfExport(String),
+
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+
+    #[error("{0}")]
+    Usage(String),
+}

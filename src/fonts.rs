@@ -1,0 +1,235 @@
+//! Finds and loads the fonts: the bundled folder (fonts/), folders the user names, and the
+//! system's fonts only when asked. Files are memory-mapped and faces parsed on first use, so
+//! 80 MB of CJK fonts cost little time or memory until a glyph is needed.
+
+use crate::error::Error;
+use crate::layout::Layout;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+
+/// Environment variable naming the bundled font folder.
+pub const FONT_DIR_ENV: &str = "REPORT_FONT_DIR";
+
+/// Where fonts come from, as the user asked.
+#[derive(Debug, Clone, Default)]
+pub struct FontOptions {
+    /// Extra folders whose fonts are loaded besides the bundled ones (e.g. the official fonts).
+    pub extra_dirs: Vec<PathBuf>,
+    /// Also load the fonts installed on this machine.
+    pub system_fonts: bool,
+}
+
+/// Every font face known to a run, shared by all documents of that run.
+pub struct FontSet {
+    book: LazyHash<FontBook>,
+    slots: Vec<FontSlot>,
+    /// The folder the bundled fonts were taken from.
+    pub bundled_dir: PathBuf,
+}
+
+struct FontSlot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
+
+impl FontSet {
+    /// Loads the bundled fonts and whatever else `options` asks for.
+    pub fn load(options: &FontOptions) -> Result<FontSet, Error> {
+        let bundled_dir = bundled_font_dir()?;
+        let mut files = font_files(&bundled_dir);
+        if files.is_empty() {
+            return Err(Error::Fonts(format!(
+                "the bundled font folder {} holds no font files; set {FONT_DIR_ENV} to the folder holding report's fonts/",
+                bundled_dir.display()
+            )));
+        }
+        for dir in &options.extra_dirs {
+            if !dir.is_dir() {
+                return Err(Error::Fonts(format!(
+                    "--font-dir {}: no such folder",
+                    dir.display()
+                )));
+            }
+            files.extend(font_files(dir));
+        }
+        if options.system_fonts {
+            for dir in system_font_dirs() {
+                files.extend(font_files(&dir));
+            }
+        }
+
+        let mut book = FontBook::new();
+        let mut slots = Vec::new();
+        for path in files {
+            let Some(data) = map_file(&path) else { continue };
+            for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+                book.push(info);
+                slots.push(FontSlot {
+                    data: data.clone(),
+                    index: index as u32,
+                    font: OnceLock::new(),
+                });
+            }
+        }
+        Ok(FontSet {
+            book: LazyHash::new(book),
+            slots,
+            bundled_dir,
+        })
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    /// The face at `index` of the book, parsed on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        let slot = self.slots.get(index)?;
+        slot.font
+            .get_or_init(|| Font::new(slot.data.clone(), slot.index))
+            .clone()
+    }
+
+    /// For each font role, the families of its lists that are present, in the template's
+    /// order: Latin and digits, the role's own, then the fallback for rare characters. A role
+    /// none of whose own families is present is an error naming the families looked for.
+    pub fn resolve_roles(&self, layout: &Layout) -> Result<BTreeMap<String, RoleFonts>, Error> {
+        let present = |families: &[String]| -> Vec<String> {
+            families
+                .iter()
+                .filter(|f| self.book.contains_family(&f.to_lowercase()))
+                .cloned()
+                .collect()
+        };
+        let latin = present(&layout.latin.families);
+        let fallback = present(&layout.fallback.families);
+        let mut roles = BTreeMap::new();
+        for (name, role) in &layout.roles {
+            let mut cjk = present(&role.families);
+            if cjk.is_empty() {
+                return Err(Error::Fonts(format!(
+                    "no font for the role `{name}`: none of {} is in {} or the folders given with --font-dir",
+                    role.families.join(", "),
+                    self.bundled_dir.display()
+                )));
+            }
+            cjk.extend(
+                fallback
+                    .iter()
+                    .filter(|f| !cjk.contains(f))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            roles.insert(
+                name.clone(),
+                RoleFonts {
+                    latin: latin.clone(),
+                    cjk,
+                },
+            );
+        }
+        Ok(roles)
+    }
+}
+
+/// The families a role is set in: `latin` covers only Latin letters and digits (so “” and
+/// other shared punctuation stay full-width), `cjk` covers the rest, best first.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoleFonts {
+    pub latin: Vec<String>,
+    pub cjk: Vec<String>,
+}
+
+/// The bundled font folder: `REPORT_FONT_DIR`, else `fonts/` next to the executable (or one
+/// level up, for an installed `bin/`), else the source tree's `fonts/` so `cargo run` works.
+fn bundled_font_dir() -> Result<PathBuf, Error> {
+    if let Some(dir) = std::env::var_os(FONT_DIR_ENV) {
+        let dir = PathBuf::from(dir);
+        return if dir.is_dir() {
+            Ok(dir)
+        } else {
+            Err(Error::Fonts(format!(
+                "{FONT_DIR_ENV}={}: no such folder",
+                dir.display()
+            )))
+        };
+    }
+    let mut candidates = Vec::new();
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(bin) = exe.parent()
+    {
+        candidates.push(bin.join("fonts"));
+        candidates.push(bin.join("../share/report/fonts"));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"));
+    candidates.into_iter().find(|d| d.is_dir()).ok_or_else(|| {
+        Error::Fonts(format!(
+            "cannot find report's bundled fonts folder; set {FONT_DIR_ENV} to it (the repository's fonts/)"
+        ))
+    })
+}
+
+/// Font files directly in `dir` and its subfolders, sorted so the book's order is stable.
+fn font_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if is_font_file(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn is_font_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+}
+
+fn system_font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/Library/Fonts",
+        "/System/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    dirs
+}
+
+/// Maps a font file into memory; an unreadable file is skipped like one with no faces.
+fn map_file(path: &Path) -> Option<Bytes> {
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: font files are inputs nobody writes during a run. Were one truncated while we
+    // read it, the process could fault; reading 80 MB of fonts into memory each run instead
+    // would cost more than the whole rest of a render.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    Some(Bytes::new(map))
+}

@@ -1,0 +1,177 @@
+//! The layout definition of a template (`layout.toml`) as typed numbers: page, grid, font
+//! roles. Every renderer takes its numbers from here, so PDF and DOCX cannot drift apart.
+
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const MM_PER_PT: f64 = 25.4 / 72.0;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    pub page: Page,
+    pub grid: Grid,
+    pub title: Title,
+    pub page_number: PageNumber,
+    pub signature: SignatureLayout,
+    pub latin: FontList,
+    pub fallback: FontList,
+    pub roles: BTreeMap<String, Role>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub width_mm: f64,
+    pub height_mm: f64,
+    pub margin_top_mm: f64,
+    pub margin_bottom_mm: f64,
+    pub margin_left_mm: f64,
+    pub margin_right_mm: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grid {
+    pub chars_per_line: u32,
+    pub lines_per_page: u32,
+    pub line_pitch_pt: f64,
+    pub first_line_indent_chars: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub role: String,
+    pub blank_lines_after: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNumber {
+    pub role: String,
+    pub below_block_mm: f64,
+    pub inset_chars: u32,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureLayout {
+    pub right_inset_chars: u32,
+    pub date_offset_chars: u32,
+    pub blank_lines_before: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontList {
+    pub families: Vec<String>,
+    #[serde(default)]
+    pub docx_font: Option<String>,
+}
+
+/// A font role: what one kind of text (body, 一、 headings, title …) is set in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub size_pt: f64,
+    pub weight: u16,
+    pub families: Vec<String>,
+    pub docx_font: String,
+}
+
+/// The roles every template must define, as the document model uses them.
+pub const REQUIRED_ROLES: [&str; 7] = [
+    "title",
+    "body",
+    "heading1",
+    "heading2",
+    "heading3",
+    "heading4",
+    "page_number",
+];
+
+impl Layout {
+    /// Parses and checks a `layout.toml`; `path` only names the file in messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Layout, Error> {
+        let err = |message: String| Error::Layout {
+            path: PathBuf::from(path),
+            message,
+        };
+        let layout: Layout = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        for role in REQUIRED_ROLES {
+            if !layout.roles.contains_key(role) {
+                return Err(err(format!("the font role [roles.{role}] is missing")));
+            }
+        }
+        for (what, role) in [
+            ("title", &layout.title.role),
+            ("page_number", &layout.page_number.role),
+        ] {
+            if !layout.roles.contains_key(role) {
+                return Err(err(format!(
+                    "[{what}] names the role `{role}`, which has no [roles.{role}]"
+                )));
+            }
+        }
+        if layout.grid.chars_per_line == 0 || layout.grid.lines_per_page == 0 {
+            return Err(err("the grid needs at least one line of one character".into()));
+        }
+        if layout.text_width_mm() <= 0.0 || layout.text_height_mm() <= 0.0 {
+            return Err(err("the margins leave no room for text".into()));
+        }
+        Ok(layout)
+    }
+
+    pub fn text_width_mm(&self) -> f64 {
+        self.page.width_mm - self.page.margin_left_mm - self.page.margin_right_mm
+    }
+
+    pub fn text_height_mm(&self) -> f64 {
+        self.page.height_mm - self.page.margin_top_mm - self.page.margin_bottom_mm
+    }
+
+    /// The advance of one grid character: the text width shared by the characters of a line.
+    pub fn char_pitch_pt(&self) -> f64 {
+        self.text_width_mm() / MM_PER_PT / f64::from(self.grid.chars_per_line)
+    }
+
+    pub fn role(&self, name: &str) -> &Role {
+        // Presence of every name used here is checked in `parse`.
+        &self.roles[name]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Layout {
+        let text = include_str!("../templates/gbt9704/layout.toml");
+        Layout::parse(Path::new("layout.toml"), text).unwrap()
+    }
+
+    #[test]
+    fn the_official_grid_is_28_by_22_on_a_156_by_225_block() {
+        let l = bundled();
+        assert_eq!((l.text_width_mm(), l.text_height_mm()), (156.0, 225.0));
+        assert!((l.char_pitch_pt() - 15.79).abs() < 0.01, "{}", l.char_pitch_pt());
+        let block_pt = l.text_height_mm() / MM_PER_PT;
+        let lines = (block_pt / l.grid.line_pitch_pt).floor();
+        assert_eq!(lines as u32, l.grid.lines_per_page);
+    }
+
+    #[test]
+    fn a_missing_role_is_named() {
+        let text = include_str!("../templates/gbt9704/layout.toml")
+            .replace("[roles.heading2]", "[roles.heading_two]");
+        let err = Layout::parse(Path::new("x/layout.toml"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("roles.heading2"), "{err}");
+    }
+}

@@ -1,0 +1,15 @@
+//! `report`: a government information-disclosure annual report, from YAML to official-format
+//! PDF. The pipeline reads top to bottom: load (model) → compose (document) → layout
+//! (template numbers) → render (pdf) → write.
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod document;
+pub mod error;
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod template;
+pub mod write;

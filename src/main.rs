@@ -1,0 +1,12 @@
+use clap::Parser;
+use report::cli::{Cli, Command};
+use report::cmd;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match &cli.command {
+        Command::Render(args) => cmd::render::run(args),
+    };
+    ExitCode::from(status)
+}

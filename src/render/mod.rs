@@ -1,0 +1,3 @@
+//! Renderers: each turns the composed document into the bytes of one output format.
+
+pub mod pdf;

@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed report (../shared/seeds/chongqing-2014.txt as YAML).
+pub fn seed_yaml() -> PathBuf {
+    root().join("reports/chongqing-2014.yaml")
+}
+
+/// The original text of the seed, as published.
+pub fn seed_text() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/chongqing-2014.txt")).expect("seed text fixture")
+}
+
+/// The `report` binary.
+pub fn report() -> Command {
+    Command::cargo_bin("report").expect("the report binary")
+}
+
+/// A scratch folder holding a copy of `yaml` named `name`.
+pub fn scratch_with(name: &str, yaml: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, yaml).expect("write fixture");
+    (dir, path)
+}
+
+/// Text without any whitespace (what pdftotext comparisons use).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}

@@ -1,0 +1,420 @@
+//! The seed's pages as Typst lays them out, measured against GB/T 9704 (FORMAT.md): page size,
+//! text block, 28 characters a line, 22 lines a page, line pitch, fonts by role, page numbers,
+//! and the text itself, word for word. Runs in process, with no outside tool.
+
+mod common;
+
+use common::*;
+use report::document::compose;
+use report::fonts::{FontOptions, FontSet};
+use report::model::load::{load_file, parse};
+use report::render::pdf;
+use report::template::Template;
+use std::path::Path;
+use typst::layout::{Frame, FrameItem, Point, Transform};
+
+const MM: f64 = 72.0 / 25.4;
+const BLOCK_LEFT: f64 = 28.0 * MM;
+const BLOCK_RIGHT: f64 = 184.0 * MM;
+const BLOCK_TOP: f64 = 37.0 * MM;
+const BLOCK_BOTTOM: f64 = 262.0 * MM;
+const PITCH: f64 = 156.0 * MM / 28.0;
+
+/// One glyph where it was placed on its page.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    baseline: f64,
+    advance: f64,
+    size: f64,
+    text: String,
+    family: String,
+    weight: u16,
+}
+
+/// A visual line: glyphs sharing a baseline, left to right.
+#[derive(Debug)]
+struct Line {
+    glyphs: Vec<Glyph>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+    fn left(&self) -> f64 {
+        self.glyphs[0].x
+    }
+    fn right(&self) -> f64 {
+        self.glyphs
+            .iter()
+            .map(|g| g.x + g.advance)
+            .fold(f64::MIN, f64::max)
+    }
+    fn baseline(&self) -> f64 {
+        self.glyphs[0].baseline
+    }
+    fn size(&self) -> f64 {
+        self.glyphs[0].size
+    }
+    /// Characters counted on the grid: from the block's left edge (indent included).
+    fn grid_chars(&self) -> f64 {
+        (self.right() - BLOCK_LEFT) / PITCH
+    }
+}
+
+struct Page {
+    width: f64,
+    height: f64,
+    lines: Vec<Line>,
+}
+
+fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Glyph>) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let inner = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                collect(&group.frame, inner, out);
+            }
+            FrameItem::Text(text) => {
+                let info = text.font.font().info();
+                let mut x = pos.x;
+                for g in &text.glyphs {
+                    let at = Point::new(x + g.x_offset.at(text.size), pos.y).transform(ts);
+                    out.push(Glyph {
+                        x: at.x.to_pt(),
+                        baseline: at.y.to_pt(),
+                        advance: g.x_advance.at(text.size).to_pt(),
+                        size: text.size.to_pt(),
+                        text: text.text[g.range()].to_string(),
+                        family: info.family.clone(),
+                        weight: info.variant.weight.to_number(),
+                    });
+                    x += g.x_advance.at(text.size);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn pages_of(yaml: &Path) -> Vec<Page> {
+    let report = load_file(yaml).expect("load").report;
+    pages_of_report(&report)
+}
+
+fn pages_of_report(report: &report::model::Report) -> Vec<Page> {
+    let template = Template::builtin().expect("template");
+    let fonts = FontSet::load(&FontOptions::default()).expect("fonts");
+    let typeset = pdf::typeset(&compose(report), &template, &fonts).expect("typeset");
+    assert!(
+        typeset.warnings.is_empty(),
+        "Typst warned: {:?}",
+        typeset.warnings
+    );
+    typeset
+        .document
+        .pages()
+        .iter()
+        .map(|p| {
+            let mut glyphs = Vec::new();
+            collect(&p.frame, Transform::identity(), &mut glyphs);
+            let mut lines: Vec<Line> = Vec::new();
+            for g in glyphs {
+                match lines.iter_mut().find(|l| (l.baseline() - g.baseline).abs() < 0.5) {
+                    Some(line) => line.glyphs.push(g),
+                    None => lines.push(Line { glyphs: vec![g] }),
+                }
+            }
+            for l in &mut lines {
+                l.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            lines.sort_by(|a, b| a.baseline().total_cmp(&b.baseline()));
+            Page {
+                width: p.frame.width().to_pt(),
+                height: p.frame.height().to_pt(),
+                lines,
+            }
+        })
+        .collect()
+}
+
+fn is_page_number(line: &Line) -> bool {
+    line.baseline() > BLOCK_BOTTOM
+}
+
+fn body_lines(page: &Page) -> impl Iterator<Item = &Line> {
+    page.lines
+        .iter()
+        .filter(|l| !is_page_number(l) && (l.size() - 16.0).abs() < 0.01)
+}
+
+#[test]
+fn seed_pages_follow_the_official_layout() {
+    let pages = pages_of(&seed_yaml());
+    assert!(pages.len() >= 8, "only {} pages", pages.len());
+
+    // A4, and nothing outside the text block but the page number.
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            (page.width - 595.28).abs() < 0.1 && (page.height - 841.89).abs() < 0.1,
+            "page {} is not A4",
+            i + 1
+        );
+        for line in page.lines.iter().filter(|l| !is_page_number(l)) {
+            assert!(
+                line.left() >= BLOCK_LEFT - 0.5,
+                "page {}: `{}` starts left of the block",
+                i + 1,
+                line.text()
+            );
+            assert!(
+                line.right() <= BLOCK_RIGHT + 0.5,
+                "page {}: `{}` ends right of the block",
+                i + 1,
+                line.text()
+            );
+            assert!(
+                line.baseline() - 0.8 * line.size() >= BLOCK_TOP - 0.5,
+                "page {}: a line above the block",
+                i + 1
+            );
+        }
+    }
+
+    // Full lines hold 28 characters: every full body line ends at the block's right edge
+    // and spans 28 grid characters (indent included).
+    let full: Vec<&Line> = pages
+        .iter()
+        .flat_map(body_lines)
+        .filter(|l| l.right() > BLOCK_RIGHT - PITCH / 2.0)
+        .collect();
+    assert!(full.len() > 150, "only {} full lines", full.len());
+    for line in &full {
+        assert!(
+            (line.grid_chars() - 28.0).abs() < 0.05,
+            "a full line of {:.2} characters: {}",
+            line.grid_chars(),
+            line.text()
+        );
+    }
+    let cjk_only = |l: &&&Line| l.text().chars().all(|c| !c.is_ascii());
+    let counts: Vec<usize> = full
+        .iter()
+        .filter(cjk_only)
+        .map(|l| l.text().chars().count())
+        .collect();
+    let at_28 = counts.iter().filter(|&&n| n == 28 || n == 26).count();
+    assert!(
+        at_28 * 10 >= counts.len() * 9,
+        "28 characters on only {at_28} of {} CJK lines: {counts:?}",
+        counts.len()
+    );
+
+    // 28.95 pt from baseline to baseline, and 22 lines on every full page.
+    for (i, page) in pages.iter().enumerate() {
+        let lines: Vec<&Line> = page.lines.iter().filter(|l| !is_page_number(l)).collect();
+        for pair in lines.windows(2) {
+            if pair.iter().all(|l| (l.size() - 16.0).abs() < 0.01) {
+                let step = pair[1].baseline() - pair[0].baseline();
+                assert!(
+                    (step - 28.95).abs() < 0.02,
+                    "page {}: a step of {step:.3} pt before `{}`",
+                    i + 1,
+                    pair[1].text()
+                );
+            }
+        }
+        let last = i + 1 == pages.len();
+        if i > 0 && !last {
+            assert_eq!(lines.len(), 22, "page {} holds {} lines", i + 1, lines.len());
+        }
+    }
+}
+
+#[test]
+fn page_numbers_are_em_dashed_and_placed_by_the_standard() {
+    let pages = pages_of(&seed_yaml());
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let numbers: Vec<&Line> = page.lines.iter().filter(|l| is_page_number(l)).collect();
+        assert_eq!(numbers.len(), 1, "page {n}");
+        let line = numbers[0];
+        assert_eq!(squeeze(&line.text()), format!("—{n}—"), "page {n}");
+        assert!((line.size() - 14.0).abs() < 0.01);
+        assert!(
+            line.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC"),
+            "page {n} number not in 宋体"
+        );
+        // The top of the number's line box (0.8 em above its baseline) is 7 mm below the block.
+        let top = line.baseline() - 0.8 * 14.0;
+        assert!(
+            (top - (BLOCK_BOTTOM + 7.0 * MM)).abs() < 1.0 * MM,
+            "page {n}: number line top at {:.1} mm",
+            top / MM
+        );
+        if n % 2 == 1 {
+            assert!(
+                (line.right() - (BLOCK_RIGHT - PITCH)).abs() < 1.0,
+                "odd page {n}: ends at {:.1}",
+                line.right()
+            );
+        } else {
+            assert!(
+                (line.left() - (BLOCK_LEFT + PITCH)).abs() < 1.0,
+                "even page {n}: starts at {:.1}",
+                line.left()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_text_is_the_seed_word_for_word() {
+    let pages = pages_of(&seed_yaml());
+    let text: String = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().filter(|l| !is_page_number(l)).map(Line::text))
+        .collect();
+    assert_eq!(squeeze(&text), squeeze(&seed_text()));
+}
+
+#[test]
+fn each_role_is_set_in_its_font() {
+    let pages = pages_of(&seed_yaml());
+    let first = &pages[0];
+    let family_of = |needle: &str| -> (String, u16, f64) {
+        let line = first
+            .lines
+            .iter()
+            .find(|l| l.text().contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle}"));
+        let g = line
+            .glyphs
+            .iter()
+            .find(|g| needle.starts_with(&g.text) || g.text.chars().any(|c| needle.contains(c)))
+            .unwrap();
+        (g.family.clone(), g.weight, g.size)
+    };
+    assert_eq!(
+        family_of("重庆市2014"),
+        ("Noto Serif CJK SC".into(), 700, 22.0),
+        "title: 小标宋 stand-in, 22 pt"
+    );
+    assert_eq!(
+        family_of("一、重点"),
+        ("Noto Sans CJK SC".into(), 400, 16.0),
+        "一、 in 黑体 stand-in"
+    );
+    assert_eq!(
+        family_of("（一）行政"),
+        ("AR PL KaitiM GB".into(), 400, 16.0),
+        "（一） in 楷体 stand-in"
+    );
+    let body = first
+        .lines
+        .iter()
+        .find(|l| l.text().contains("我市先后两次"))
+        .unwrap();
+    let fangsong = body.glyphs.iter().filter(|g| g.family == "FandolFang").count();
+    assert!(fangsong * 10 > body.glyphs.len() * 9, "body not in 仿宋 stand-in");
+    let digits: Vec<&Glyph> = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.glyphs)
+        .filter(|g| g.text == "2")
+        .collect();
+    assert!(
+        digits
+            .iter()
+            .filter(|g| g.size == 16.0)
+            .all(|g| g.family == "Liberation Serif"),
+        "digits not in the Times-metric serif"
+    );
+    let quotes: Vec<&Glyph> = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.glyphs)
+        .filter(|g| g.text == "“")
+        .collect();
+    assert!(
+        !quotes.is_empty() && quotes.iter().all(|g| g.family != "Liberation Serif"),
+        "curly quotes must stay full width"
+    );
+}
+
+#[test]
+fn markup_characters_in_a_report_print_as_themselves() {
+    let tricky = "#set page(width: 1cm) $x$ @ref ] <label> *bold* _it_ `raw` \\\\ // not a comment";
+    let yaml =
+        format!("issuer: 某局\nyear: 2020\npreamble:\n  - '{tricky}'\nparts:\n  - heading: '#heading'\n");
+    let report = parse(Path::new("t.yaml"), &yaml).expect("parse");
+    let pages = pages_of_report(&report);
+    assert_eq!(pages.len(), 1, "the page size must not have changed");
+    assert!((pages[0].width - 595.28).abs() < 0.1);
+    let text: String = pages[0]
+        .lines
+        .iter()
+        .filter(|l| !is_page_number(l))
+        .map(Line::text)
+        .collect();
+    assert!(squeeze(&text).contains(&squeeze(tricky)), "got: {text}");
+    assert!(squeeze(&text).contains("一、#heading"), "got: {text}");
+}
+
+#[test]
+fn a_long_title_breaks_into_a_trapezoid() {
+    let yaml = "issuer: 某局\nyear: 2020\ntitle: [重庆市某某区人民政府办公室关于二〇二〇年度政府信息公开工作的年度报告]\nparts: []\n";
+    let pages = pages_of_report(&parse(Path::new("t.yaml"), yaml).unwrap());
+    let title: Vec<&Line> = pages[0]
+        .lines
+        .iter()
+        .filter(|l| (l.size() - 22.0).abs() < 0.01)
+        .collect();
+    assert_eq!(
+        title.len(),
+        2,
+        "{:?}",
+        title.iter().map(|l| l.text()).collect::<Vec<_>>()
+    );
+    let (top, bottom) = (
+        title[0].right() - title[0].left(),
+        title[1].right() - title[1].left(),
+    );
+    assert!(top >= bottom, "the upper line must be the longer");
+    for l in &title {
+        let centre = (l.left() + l.right()) / 2.0;
+        assert!(
+            (centre - (BLOCK_LEFT + BLOCK_RIGHT) / 2.0).abs() < 12.0,
+            "title line not centred"
+        );
+    }
+}
+
+#[test]
+fn the_signature_sits_two_characters_from_the_right_with_the_date_below() {
+    let yaml = "issuer: 某局\nyear: 2014\ndate: 2015-01-20\nparts:\n  - heading: 甲\n    body: [正文。]\nsignature: {issuer: 重庆市人民政府办公厅}\n";
+    let pages = pages_of_report(&parse(Path::new("t.yaml"), yaml).unwrap());
+    let lines = &pages[0].lines;
+    let issuer = lines
+        .iter()
+        .find(|l| l.text() == "重庆市人民政府办公厅")
+        .expect("signature line");
+    let date = lines
+        .iter()
+        .find(|l| l.text() == "2015年1月20日")
+        .expect("date line");
+    assert!(
+        (issuer.right() - (BLOCK_RIGHT - 2.0 * PITCH)).abs() < 1.0,
+        "issuer ends at {:.1}",
+        issuer.right()
+    );
+    assert!(
+        (date.left() - (issuer.left() + 2.0 * PITCH)).abs() < 1.0,
+        "date starts at {:.1}",
+        date.left()
+    );
+    assert!((date.baseline() - issuer.baseline() - 28.95).abs() < 0.1);
+}
