@@ -23,6 +23,17 @@ pub enum Command {
         after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf\n  report render a.yaml b.yaml -o out/                writes out/a.pdf and out/b.pdf\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nExit status: 0 all rendered, 2 an input could not be read, parsed or written."
     )]
     Render(RenderArgs),
+    /// List the fonts report can use, with the family names a template's roles refer to
+    #[command(
+        after_help = "Examples:\n  report fonts\n  report fonts --font-dir ~/official-fonts    check that 仿宋_GB2312 is picked up"
+    )]
+    Fonts(FontsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Args)]

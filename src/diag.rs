@@ -10,9 +10,18 @@ pub fn render(err: &Error) -> String {
     let mut out = String::new();
     match err {
         Error::Yaml { path, pos, message } => {
-            let _ = write!(out, "error: {}", located(path, *pos));
-            // serde-saphyr's text already holds the snippet with a caret.
-            let _ = write!(out, "{}", indent(message));
+            // serde-saphyr's text is `error: line L column C: what` and then the snippet with
+            // a caret; keep one `error:` line in our form, then its snippet as it is.
+            let mut lines = message.lines();
+            let first = lines.next().unwrap_or_default();
+            let what = first
+                .strip_prefix("error: line ")
+                .and_then(|rest| rest.split_once(": ").map(|(_, what)| what))
+                .unwrap_or(first);
+            let _ = write!(out, "error: {}{what}", located(path, *pos));
+            for line in lines {
+                let _ = write!(out, "\n{line}");
+            }
         }
         Error::NotUtf8 { path, pos } => {
             let _ = writeln!(
@@ -60,15 +69,4 @@ fn located(path: &Path, pos: Option<SourcePos>) -> String {
         Some(p) => format!("{}:{}:{}: ", path.display(), p.line, p.column),
         None => format!("{}: ", path.display()),
     }
-}
-
-/// Puts a multi-line message under the `error:` line, first line kept in place.
-fn indent(message: &str) -> String {
-    let mut lines = message.lines();
-    let mut out = lines.next().unwrap_or_default().to_owned();
-    for l in lines {
-        out.push_str("\n  ");
-        out.push_str(l);
-    }
-    out
 }

@@ -32,6 +32,7 @@ pub struct FontSet {
 }
 
 struct FontSlot {
+    path: PathBuf,
     data: Bytes,
     index: u32,
     font: OnceLock<Option<Font>>,
@@ -67,11 +68,16 @@ impl FontSet {
         let mut slots = Vec::new();
         for path in files {
             let Some(data) = map_file(&path) else { continue };
-            for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+            for index in 0..face_count(data.as_slice()) {
+                // A face Typst cannot read is skipped; the others keep their own index.
+                let Some(info) = FontInfo::new(data.as_slice(), index) else {
+                    continue;
+                };
                 book.push(info);
                 slots.push(FontSlot {
+                    path: path.clone(),
                     data: data.clone(),
-                    index: index as u32,
+                    index,
                     font: OnceLock::new(),
                 });
             }
@@ -81,6 +87,23 @@ impl FontSet {
             slots,
             bundled_dir,
         })
+    }
+
+    /// Every face: family, weight, the file it is in and its index there, in book order.
+    pub fn faces(&self) -> Vec<FaceEntry> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, slot)| {
+                let info = self.book.info(i)?;
+                Some(FaceEntry {
+                    family: info.family.clone(),
+                    weight: info.variant.weight.to_number(),
+                    path: slot.path.clone(),
+                    index: slot.index,
+                })
+            })
+            .collect()
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
@@ -125,16 +148,21 @@ impl FontSet {
                     .cloned()
                     .collect::<Vec<_>>(),
             );
-            roles.insert(
-                name.clone(),
-                RoleFonts {
-                    latin: latin.clone(),
-                    cjk,
-                },
-            );
+            let latin = if role.latin { latin.clone() } else { Vec::new() };
+            roles.insert(name.clone(), RoleFonts { latin, cjk });
         }
         Ok(roles)
     }
+}
+
+/// One face as `report fonts` lists it.
+#[derive(Debug, Clone)]
+pub struct FaceEntry {
+    /// The family name to write in a template's `families`.
+    pub family: String,
+    pub weight: u16,
+    pub path: PathBuf,
+    pub index: u32,
 }
 
 /// The families a role is set in: `latin` covers only Latin letters and digits (so “” and
@@ -222,6 +250,14 @@ fn system_font_dirs() -> Vec<PathBuf> {
         dirs.push(home.join("Library/Fonts"));
     }
     dirs
+}
+
+/// How many faces a font file holds: a collection (TTC/OTC) says so in its header.
+fn face_count(data: &[u8]) -> u32 {
+    match data {
+        [b't', b't', b'c', b'f', _, _, _, _, a, b, c, d, ..] => u32::from_be_bytes([*a, *b, *c, *d]).min(256),
+        _ => 1,
+    }
 }
 
 /// Maps a font file into memory; an unreadable file is skipped like one with no faces.

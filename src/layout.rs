@@ -80,8 +80,15 @@ pub struct FontList {
 pub struct Role {
     pub size_pt: f64,
     pub weight: u16,
+    /// Whether Latin letters and digits are set in the [latin] families (else in the role's own).
+    #[serde(default = "yes")]
+    pub latin: bool,
     pub families: Vec<String>,
     pub docx_font: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The roles every template must define, as the document model uses them.

@@ -7,6 +7,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
+        Command::Fonts(args) => cmd::fonts::run(args),
     };
     ExitCode::from(status)
 }

@@ -1,5 +1,6 @@
 //! The subcommands, one file each with one entry function.
 
+pub mod fonts;
 pub mod render;
 
 /// Exit statuses shared by every command.

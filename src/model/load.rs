@@ -27,14 +27,15 @@ pub fn load_file(path: &Path) -> Result<Loaded, Error> {
 pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
     // serde-saphyr's default budget already stops alias bombs and absurd nesting.
     serde_saphyr::from_str(source).map_err(|err| {
-        let location = err.location();
+        let name = path.display().to_string();
+        let options = serde_saphyr::render_options! { source_name: Some(name.as_str()) };
         Error::Yaml {
             path: path.to_owned(),
-            pos: location.map(|l| SourcePos {
+            pos: err.location().map(|l| SourcePos {
                 line: l.line(),
                 column: l.column(),
             }),
-            message: err.to_string(),
+            message: err.render_with_options(options),
         }
     })
 }
