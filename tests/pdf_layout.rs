@@ -71,10 +71,6 @@ impl Line {
     fn size(&self) -> f64 {
         self.glyphs[0].size
     }
-    /// Characters counted on the grid: from the block's left edge (indent included).
-    fn grid_chars(&self) -> f64 {
-        (self.right() - BLOCK_LEFT) / PITCH
-    }
 }
 
 struct Page {
