@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Whole-process time and peak memory of `report render` on the seed, release build.
+# Usage: benches/render.sh [RUNS]   (needs GNU time: apt-get install time)
+# Targets on 2 cores (issue 3): PDF alone <= 0.15 s and <= 100 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+cargo build --release --quiet
+bin=target/release/report
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+[ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }
+
+# measure LABEL ARGS...: median wall time and max peak RSS over $runs runs.
+measure() {
+  local label=$1; shift
+  "$bin" "$@" >/dev/null  # warm the page cache once
+  local times=() peak=0
+  for _ in $(seq "$runs"); do
+    local start end rss
+    start=$(date +%s%N)
+    rss=$( { /usr/bin/time -f '%M' "$bin" "$@" >/dev/null; } 2>&1 | tail -1)
+    end=$(date +%s%N)
+    times+=("$(( (end - start) / 1000 ))")  # microseconds
+    (( rss > peak )) && peak=$rss
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] / 1e6}')
+  printf '%-28s median %6.3f s   peak %6.1f MB   (%d runs)\n' "$label" "$median" "$(echo "$peak/1024" | bc -l)" "$runs"
+}
+
+measure "render --format pdf" render reports/chongqing-2014.yaml -o "$out" --format pdf
