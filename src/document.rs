@@ -28,14 +28,34 @@ pub struct Meta {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocBlock {
-    /// The title, one entry per line as the user wrote them.
-    Title { lines: Vec<String> },
+    /// The title, one entry per line as the user wrote it. A line too long for the page
+    /// breaks first between its `segments` (the issuer, then the rest: 「机关名称 /
+    /// 20XX年政府信息公开工作年度报告」), and only if a segment is still too long, evenly.
+    Title { lines: Vec<TitleLine> },
     /// A heading on its own line: level 1 一、, level 2 （一）, level 3 1., level 4 （1）.
     Heading { level: u8, role: Role, text: String },
     /// A paragraph; a run-in heading is its first run.
     Paragraph { runs: Vec<Run> },
     /// The signature block (落款).
     Signature { issuer: String, date: Option<String> },
+}
+
+/// One title line and the places it prefers to break at.
+#[derive(Debug, Clone, Serialize)]
+pub struct TitleLine {
+    pub text: String,
+    pub segments: Vec<String>,
+}
+
+impl TitleLine {
+    /// A line that may break after the issuer's name when it starts with it.
+    fn new(text: String, issuer: &str) -> TitleLine {
+        let segments = match text.strip_prefix(issuer) {
+            Some(rest) if !issuer.is_empty() && !rest.is_empty() => vec![issuer.to_owned(), rest.to_owned()],
+            _ => vec![text.clone()],
+        };
+        TitleLine { text, segments }
+    }
 }
 
 /// A stretch of text set in one font role.
@@ -93,7 +113,12 @@ pub fn compose(report: &Report) -> Document {
         }),
     };
 
-    let mut blocks = vec![DocBlock::Title { lines: title_lines }];
+    let issuer = &report.issuer.value;
+    let lines = title_lines
+        .into_iter()
+        .map(|l| TitleLine::new(l, issuer))
+        .collect();
+    let mut blocks = vec![DocBlock::Title { lines }];
     push_body(&mut blocks, report.preamble.iter().map(|b| &b.value));
     for (i, part) in report.parts.iter().enumerate() {
         blocks.push(DocBlock::Heading {
@@ -213,7 +238,7 @@ mod tests {
             .unwrap()
             .iter()
             .map(|b| match b["kind"].as_str().unwrap() {
-                "title" => b["lines"][0].as_str().unwrap().to_owned(),
+                "title" => b["lines"][0]["text"].as_str().unwrap().to_owned(),
                 "heading" => b["text"].as_str().unwrap().to_owned(),
                 _ => b["runs"]
                     .as_array()

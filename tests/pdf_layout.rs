@@ -439,3 +439,22 @@ fn the_signature_sits_two_characters_from_the_right_with_the_date_below() {
     );
     assert!((date.baseline() - issuer.baseline() - 28.95).abs() < 0.1);
 }
+
+#[test]
+fn a_title_line_starting_with_the_issuer_breaks_after_it() {
+    let pages = pages_of(&seed_yaml());
+    let title: Vec<String> = pages[0]
+        .lines
+        .iter()
+        .filter(|l| (l.size() - 22.0).abs() < 0.01)
+        .map(Line::text)
+        .collect();
+    assert_eq!(
+        title,
+        [
+            "重庆市2014年政府信息公开工作情况",
+            "重庆市人民政府办公厅",
+            "2014年政府信息公开工作情况"
+        ]
+    );
+}
