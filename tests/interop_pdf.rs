@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn render_seed(dir: &Path, extra: &[&str]) -> PathBuf {
-    report().arg("render").arg(seed_yaml()).arg("-o").arg(dir).args(extra).assert().success();
+    report()
+        .arg("render")
+        .arg(seed_yaml())
+        .arg("-o")
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
     dir.join("chongqing-2014.pdf")
 }
 
@@ -46,7 +53,14 @@ fn every_font_is_embedded_and_no_system_font_is_used() {
         let cols: Vec<&str> = line.split_whitespace().collect();
         assert!(cols.iter().rev().nth(3) == Some(&"yes"), "not embedded: {line}");
     }
-    for face in ["FandolFang", "NotoSansCJKsc", "NotoSerifCJKsc-Bold", "NotoSerifCJKsc-Regular", "LiberationSerif", "GBZenKai"] {
+    for face in [
+        "FandolFang",
+        "NotoSansCJKsc",
+        "NotoSerifCJKsc-Bold",
+        "NotoSerifCJKsc-Regular",
+        "LiberationSerif",
+        "GBZenKai",
+    ] {
         assert!(listing.contains(face), "{face} missing:\n{listing}");
     }
 }
@@ -67,9 +81,20 @@ fn the_official_layout_checker_passes_the_seed() {
     for extra in [&[][..], &["--pdf-standard", "a-2b"][..]] {
         let pdf = render_seed(dir.path(), extra);
         let expected = root().join("tests/fixtures/chongqing-2014.txt");
-        let out = run("python3", &[checker.as_os_str(), pdf.as_os_str(), "--expect-text".as_ref(), expected.as_os_str()]);
+        let out = run(
+            "python3",
+            &[
+                checker.as_os_str(),
+                pdf.as_os_str(),
+                "--expect-text".as_ref(),
+                expected.as_os_str(),
+            ],
+        );
         let report = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "gbt9704-check failed ({extra:?}):\n{report}");
+        assert!(
+            out.status.success(),
+            "gbt9704-check failed ({extra:?}):\n{report}"
+        );
         assert!(report.contains("18 passed, 0 warned, 0 failed"), "{report}");
     }
 }
