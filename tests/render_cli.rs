@@ -218,3 +218,60 @@ fn help_shows_examples_and_version_is_printed() {
         .success()
         .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn a_broken_template_is_reported_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("tpl");
+    std::fs::create_dir(&template).unwrap();
+    std::fs::copy(
+        root().join("templates/gbt9704/layout.toml"),
+        template.join("layout.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        template.join("report.typ"),
+        "#let data = json(\"/report.json\")\n\n#data.nosuchfield\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("chongqing-2014.pdf");
+    std::fs::write(&pdf, b"previous").unwrap();
+    report()
+        .arg("render")
+        .arg(seed_yaml())
+        .arg("-o")
+        .arg(dir.path())
+        .arg("--template")
+        .arg(&template)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "report.typ:3:7: dictionary does not contain key \"nosuchfield\"",
+        ));
+    assert_eq!(read(&pdf), b"previous");
+}
+
+#[test]
+fn a_missing_template_or_font_folder_is_named() {
+    report()
+        .args(["render", "--template", "no/such/template"])
+        .arg(seed_yaml())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/template/report.typ"));
+    report()
+        .args(["render", "--font-dir", "no/such/fonts"])
+        .arg(seed_yaml())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--font-dir no/such/fonts: no such folder",
+        ));
+    report()
+        .arg("render")
+        .arg(seed_yaml())
+        .env("REPORT_FONT_DIR", "no/such/bundle")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("REPORT_FONT_DIR=no/such/bundle"));
+}

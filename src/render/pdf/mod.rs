@@ -14,7 +14,7 @@ use typst::foundations::{Datetime, Smart};
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
-use world::{LAYOUT_PATH, REPORT_PATH, ReportWorld};
+use world::{LAYOUT_PATH, MAIN_PATH, REPORT_PATH, ReportWorld};
 
 /// PDF flavours a user may ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -140,13 +140,21 @@ pub fn export(typeset: &Typeset, template: &Template, flavor: PdfFlavor) -> Resu
 }
 
 fn typst_error(world: &ReportWorld, template: &Template, errors: &[SourceDiagnostic]) -> Error {
+    let path = template.origin.join("report.typ");
     let messages = errors
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| message(world, d))
+        .map(|d| {
+            let mut m = message(world, d);
+            // Name the template by the path the user gave, not its virtual name.
+            if m.file.as_deref() == Some(MAIN_PATH.trim_start_matches('/')) {
+                m.file = Some(path.display().to_string());
+            }
+            m
+        })
         .collect();
     Error::Typst {
-        template: template.origin.join("report.typ"),
+        template: path,
         messages,
     }
 }
