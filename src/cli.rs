@@ -20,14 +20,59 @@ pub struct Cli {
 pub enum Command {
     /// Render reports to PDF, next to each input or into -o DIR
     #[command(
-        after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf\n  report render a.yaml b.yaml -o out/                writes out/a.pdf and out/b.pdf\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nExit status: 0 all rendered, 2 an input could not be read, parsed or written."
+        after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf\n  report render a.yaml b.yaml -o out/                writes out/a.pdf and out/b.pdf\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nEvery report is checked first (see `report check`): warnings are printed, and a report\nwith errors is not rendered.\n\nExit status: 0 all rendered, 1 a report has errors (or warnings, with --deny-warnings),\n2 an input could not be read, parsed or written."
     )]
     Render(RenderArgs),
+    /// Check reports against the rules a reviewer applies, without rendering
+    #[command(
+        after_help = "Examples:\n  report check 2014.yaml\n  report check districts/*.yaml --format json    one JSON object per finding\n  report check 2014.yaml --deny-warnings           warnings fail the check too\n\nRules: Y-* (the YAML itself), S-EMPTY, S-CONTROL, S-NUMBERING, D-YEAR, D-DOCNO,\nP-NUMBERS, P-PUNCT, F-FALLBACK, F-GLYPH (see the README).\n\nExit status: 0 clean, 1 findings with errors (or warnings, with --deny-warnings),\n2 a file could not be read or parsed, or bad usage."
+    )]
+    Check(CheckArgs),
+    /// Print the JSON Schema of the report YAML, for editors (yaml-language-server)
+    #[command(
+        after_help = "Example:\n  report schema > report.schema.json\n  then start a report with: # yaml-language-server: $schema=report.schema.json"
+    )]
+    Schema,
     /// List the fonts report can use, with the family names a template's roles refer to
     #[command(
         after_help = "Examples:\n  report fonts\n  report fonts --font-dir ~/official-fonts    check that 仿宋_GB2312 is picked up"
     )]
     Fonts(FontsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report files (YAML)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// How findings are printed: text for people (stderr), json for scripts (stdout, one
+    /// object per line)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FindingsFormat,
+
+    #[command(flatten)]
+    pub strictness: Strictness,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    Text,
+    Json,
+}
+
+/// How strict the checks are; shared by check and render.
+#[derive(Debug, Args)]
+pub struct Strictness {
+    /// Treat warnings as errors
+    #[arg(long = "deny-warnings")]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +98,9 @@ pub struct RenderArgs {
     /// PDF standard to conform to
     #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
     pub pdf_standard: PdfFlavor,
+
+    #[command(flatten)]
+    pub strictness: Strictness,
 
     #[command(flatten)]
     pub template: TemplateArgs,

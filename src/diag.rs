@@ -1,39 +1,159 @@
-//! The one place that turns errors into messages for a person: `error: file:line:col: …`,
-//! followed by the source line and a caret where the error has a place.
+//! The one place that turns problems into messages for a person or a script: located
+//! diagnostics (`error[RULE]: file:line:col: what`, the source line with a caret, how to
+//! fix it), in colour on a terminal, plain otherwise, or one JSON object per line.
 
 use crate::error::{Error, SourcePos};
+use serde::Serialize;
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthChar;
 
-/// The full message for an error, ready for stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One finding about one place in one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    pub severity: Severity,
+    /// The rule id of DOMAIN.md (D-DOCNO, S-NUMBERING …) or of the loader (Y-UNKNOWN-KEY …).
+    pub rule: &'static str,
+    pub message: String,
+    /// How to fix it, when we can say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        rule: &'static str,
+        file: &Path,
+        pos: Option<SourcePos>,
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line: pos.map(|p| p.line),
+            column: pos.map(|p| p.column),
+            severity,
+            rule,
+            message,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Color,
+}
+
+impl Style {
+    /// Colour when stderr is a terminal and NO_COLOR is not set.
+    pub fn for_stderr() -> Style {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            Style::Color
+        } else {
+            Style::Plain
+        }
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        match self {
+            Style::Plain => text.to_owned(),
+            Style::Color => format!("\x1b[{code}m{text}\x1b[0m"),
+        }
+    }
+}
+
+/// The text form: headline, source line with a caret, help.
+pub fn render_diagnostic(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
+    let (word, code) = match d.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+    };
+    let mut out = style.paint(code, &format!("{word}[{}]", d.rule));
+    let place = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file.display()),
+        (Some(l), None) => format!("{}:{l}", d.file.display()),
+        _ => d.file.display().to_string(),
+    };
+    let _ = write!(out, ": {place}: {}", style.paint("1", &d.message));
+    let gutter = d.line.map(|l| l.to_string()).unwrap_or_default();
+    let pad = " ".repeat(gutter.len().max(1));
+    if let (Some(source), Some(line), Some(column)) = (source, d.line, d.column)
+        && let Some(text) = source.lines().nth(line.saturating_sub(1) as usize)
+    {
+        let (shown, caret_at) = window(text, column.saturating_sub(1) as usize);
+        let _ = write!(
+            out,
+            "\n{pad} |\n{gutter} | {shown}\n{pad} | {}{}",
+            " ".repeat(caret_at),
+            style.paint(code, "^")
+        );
+    }
+    if let Some(help) = &d.help {
+        let _ = write!(out, "\n{pad} = help: {help}");
+    }
+    out
+}
+
+/// The JSON form: one object per diagnostic, on one line.
+pub fn render_json(d: &Diagnostic) -> String {
+    serde_json::to_string(d).unwrap_or_default()
+}
+
+/// At most ~60 columns of a long source line around `column` (in characters), and the
+/// display column of the caret within what is shown. Report paragraphs are single lines of
+/// hundreds of characters; the reader needs the neighbourhood, not the whole line.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const BEFORE: usize = 24;
+    const AFTER: usize = 24;
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.min(chars.len());
+    let start = column.saturating_sub(BEFORE);
+    let end = (column + AFTER).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let mut caret = usize::from(start > 0);
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        if start + i < column {
+            caret += c.width().unwrap_or(0);
+        }
+        // A tab would move the caret out of line; show it as one space.
+        shown.push(if c == '\t' { ' ' } else { c });
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
+/// The message for an error that stops a file or a run before any rule runs.
 pub fn render(err: &Error) -> String {
     let mut out = String::new();
     match err {
-        Error::Yaml { path, pos, message } => {
-            // serde-saphyr's text is `error: line L column C: what` and then the snippet with
-            // a caret; keep one `error:` line in our form, then its snippet as it is.
-            let mut lines = message.lines();
-            let first = lines.next().unwrap_or_default();
-            let what = first
-                .strip_prefix("error: line ")
-                .and_then(|rest| rest.split_once(": ").map(|(_, what)| what))
-                .unwrap_or(first);
-            let _ = write!(out, "error: {}{what}", located(path, *pos));
-            for line in lines {
-                let _ = write!(out, "\n{line}");
-            }
-        }
-        Error::NotUtf8 { path, pos } => {
-            let _ = writeln!(
-                out,
-                "error: {}the file is not UTF-8 text",
-                located(path, Some(*pos))
-            );
-            let _ = write!(
-                out,
-                "  = help: save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
-            );
-        }
         Error::Typst { template, messages } => {
             let _ = write!(
                 out,
@@ -59,14 +179,54 @@ pub fn render(err: &Error) -> String {
     out
 }
 
-/// A warning line, in the same form as errors.
+/// A warning line that has no place in a report file.
 pub fn warning(text: &str) -> String {
     format!("warning: {text}")
 }
 
-fn located(path: &Path, pos: Option<SourcePos>) -> String {
-    match pos {
-        Some(p) => format!("{}:{}:{}: ", path.display(), p.line, p.column),
-        None => format!("{}: ", path.display()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_shows_its_line_with_a_caret_under_the_column() {
+        let d = Diagnostic::new(
+            Severity::Error,
+            "D-DOCNO",
+            Path::new("r.yaml"),
+            Some(SourcePos { line: 2, column: 7 }),
+            "bad".into(),
+        )
+        .with_help("write 〔〕");
+        let text = render_diagnostic(&d, Some("a: 1\nb: 渝府发[2014]32号\n"), Style::Plain);
+        assert_eq!(
+            text,
+            "error[D-DOCNO]: r.yaml:2:7: bad\n  |\n2 | b: 渝府发[2014]32号\n  |          ^\n  = help: write 〔〕"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = "甲".repeat(100) + "乙" + &"丙".repeat(100);
+        let (shown, caret) = window(&line, 100);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(1 + 24), Some('乙'));
+        assert_eq!(caret, 1 + 24 * 2);
+    }
+
+    #[test]
+    fn json_has_the_fields_scripts_read() {
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "P-PUNCT",
+            Path::new("r.yaml"),
+            None,
+            "m".into(),
+        );
+        let v: serde_json::Value = serde_json::from_str(&render_json(&d)).unwrap();
+        assert_eq!(v["severity"], "warning");
+        assert_eq!(v["rule"], "P-PUNCT");
+        assert_eq!(v["file"], "r.yaml");
+        assert!(v["line"].is_null());
     }
 }

@@ -2,9 +2,9 @@
 //! of runs in font roles, signature), with heading numbers generated from order. Every
 //! renderer prints this one sequence, so PDF and DOCX say the same words in the same roles.
 
-use crate::model::{Block, Date, ItemEntry, Report};
+use crate::model::{Block, Date, ItemEntry, Report, Text};
 use serde::Serialize;
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 /// What every renderer receives: metadata and the blocks in reading order.
 #[derive(Debug, Clone, Serialize)]
@@ -88,21 +88,41 @@ impl Role {
     }
 }
 
+/// A piece of the user's text as it went into the document: its font role and where it
+/// was written. Validation uses these to check each character against the font that will
+/// print it and to point at the line and column of a problem.
+#[derive(Debug, Clone)]
+pub struct SourcedText {
+    /// The `layout.toml` role the text is set in.
+    pub role: &'static str,
+    /// The text as the user wrote it (without generated heading numbers).
+    pub text: String,
+    /// Where its value starts in the YAML.
+    pub at: Location,
+}
+
 /// Builds the printable document of a report.
 pub fn compose(report: &Report) -> Document {
+    compose_with_sources(report).0
+}
+
+/// Builds the printable document and lists where each piece of its text came from.
+pub fn compose_with_sources(report: &Report) -> (Document, Vec<SourcedText>) {
+    let mut c = Composer::default();
     let year = report.year.value;
+    let issuer = &report.issuer.value;
     let title_lines: Vec<String> = if report.title.is_empty() {
-        vec![format!(
-            "{}{}年政府信息公开工作年度报告",
-            report.issuer.value, year
-        )]
+        vec![format!("{issuer}{year}年政府信息公开工作年度报告")]
     } else {
+        for line in &report.title {
+            c.source("title", line);
+        }
         report.title.iter().map(|t| t.value.clone()).collect()
     };
     let date = report.date.as_ref().map(|d| d.value);
     let meta = Meta {
         title: title_lines.concat(),
-        author: report.issuer.value.clone(),
+        author: issuer.clone(),
         lang: "zh-CN".into(),
         // Without a date of its own, a report carries 1 January of the following year, the
         // earliest it can be published: never the time of rendering, so output is reproducible.
@@ -113,85 +133,134 @@ pub fn compose(report: &Report) -> Document {
         }),
     };
 
-    let issuer = &report.issuer.value;
     let lines = title_lines
         .into_iter()
         .map(|l| TitleLine::new(l, issuer))
         .collect();
-    let mut blocks = vec![DocBlock::Title { lines }];
-    push_body(&mut blocks, report.preamble.iter().map(|b| &b.value));
+    c.blocks.push(DocBlock::Title { lines });
+    c.body(&report.preamble);
     for (i, part) in report.parts.iter().enumerate() {
-        blocks.push(DocBlock::Heading {
+        c.source(Role::Heading1.name(), &part.heading);
+        c.blocks.push(DocBlock::Heading {
             level: 1,
             role: Role::Heading1,
             text: format!("{}、{}", chinese_numeral(i + 1), part.heading.value),
         });
-        push_body(&mut blocks, part.body.iter().map(|b| &b.value));
+        c.body(&part.body);
         for (j, section) in part.sections.iter().enumerate() {
+            c.source(Role::Heading2.name(), &section.heading);
             let heading = format!("（{}）{}", chinese_numeral(j + 1), section.heading.value);
             match &section.text {
-                Some(text) => blocks.push(DocBlock::Paragraph {
-                    runs: vec![run(Role::Heading2, heading), run(Role::Body, text.value.clone())],
-                }),
-                None => blocks.push(DocBlock::Heading {
+                Some(text) => {
+                    c.source(Role::Body.name(), text);
+                    c.blocks.push(DocBlock::Paragraph {
+                        runs: vec![run(Role::Heading2, heading), run(Role::Body, text.value.clone())],
+                    });
+                }
+                None => c.blocks.push(DocBlock::Heading {
                     level: 2,
                     role: Role::Heading2,
                     text: heading,
                 }),
             }
-            push_body(&mut blocks, section.body.iter().map(|b| &b.value));
+            c.body(&section.body);
         }
     }
     if let Some(sig) = &report.signature {
-        let issuer = sig
-            .issuer
-            .as_ref()
-            .map_or(&report.issuer.value, |i| &i.value)
-            .clone();
+        let issuer = match &sig.issuer {
+            Some(i) => {
+                c.source(Role::Body.name(), i);
+                i.value.clone()
+            }
+            None => issuer.clone(),
+        };
         let date = sig.date.as_ref().map(|d| d.value).or(date).map(|d| d.chinese());
-        blocks.push(DocBlock::Signature { issuer, date });
+        c.blocks.push(DocBlock::Signature { issuer, date });
     }
-    Document { meta, blocks }
+    (
+        Document {
+            meta,
+            blocks: c.blocks,
+        },
+        c.sources,
+    )
 }
 
 fn run(role: Role, text: String) -> Run {
     Run { role, text }
 }
 
-fn push_body<'a>(blocks: &mut Vec<DocBlock>, body: impl Iterator<Item = &'a Block>) {
-    for block in body {
-        match block {
-            Block::Paragraph(text) => blocks.push(DocBlock::Paragraph {
-                runs: vec![run(Role::Body, text.clone())],
-            }),
-            Block::Items(items) => push_items(blocks, items, 3),
-        }
-    }
+#[derive(Default)]
+struct Composer {
+    blocks: Vec<DocBlock>,
+    sources: Vec<SourcedText>,
 }
 
-/// Numbered items: level 3 as 1. 2. …, level 4 (and any deeper) as （1）（2）….
-fn push_items(blocks: &mut Vec<DocBlock>, items: &[Spanned<ItemEntry>], level: u8) {
-    let role = if level == 3 {
-        Role::Heading3
-    } else {
-        Role::Heading4
-    };
-    for (k, entry) in items.iter().enumerate() {
-        let item = &entry.value.0;
-        let number = if level == 3 {
-            format!("{}.", k + 1)
+impl Composer {
+    fn source(&mut self, role: &'static str, text: &Text) {
+        self.push_source(role, text.value.clone(), text.referenced);
+    }
+
+    fn push_source(&mut self, role: &'static str, text: String, at: Location) {
+        self.sources.push(SourcedText { role, text, at });
+    }
+
+    fn body(&mut self, body: &[Spanned<Block>]) {
+        for block in body {
+            match &block.value {
+                Block::Paragraph(text) => {
+                    self.push_source(Role::Body.name(), text.clone(), block.referenced);
+                    self.blocks.push(DocBlock::Paragraph {
+                        runs: vec![run(Role::Body, text.clone())],
+                    });
+                }
+                Block::Items(items) => self.items(items, 3),
+            }
+        }
+    }
+
+    /// Numbered items: level 3 as 1. 2. …, level 4 (and any deeper) as （1）（2）….
+    fn items(&mut self, items: &[Spanned<ItemEntry>], level: u8) {
+        let role = if level == 3 {
+            Role::Heading3
         } else {
-            format!("（{}）", k + 1)
+            Role::Heading4
         };
-        let text = item.text.clone().unwrap_or_default();
-        let runs = match &item.heading {
-            Some(h) => vec![run(role, format!("{number}{h}")), run(Role::Body, text)],
-            None => vec![run(Role::Body, format!("{number}{text}"))],
-        };
-        blocks.push(DocBlock::Paragraph {
-            runs: runs.into_iter().filter(|r| !r.text.is_empty()).collect(),
-        });
-        push_items(blocks, &item.items, 4);
+        for (k, entry) in items.iter().enumerate() {
+            let number = if level == 3 {
+                format!("{}.", k + 1)
+            } else {
+                format!("（{}）", k + 1)
+            };
+            let (heading, text, subitems) = match &entry.value {
+                ItemEntry::Plain(text) => {
+                    self.push_source(Role::Body.name(), text.clone(), entry.referenced);
+                    (None, text.clone(), &[][..])
+                }
+                ItemEntry::Full(item) => {
+                    if let Some(h) = &item.heading {
+                        self.source(role.name(), h);
+                    }
+                    if let Some(t) = &item.text {
+                        self.source(Role::Body.name(), t);
+                    }
+                    let text = item.text.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+                    (
+                        item.heading.as_ref().map(|h| h.value.clone()),
+                        text,
+                        &item.items[..],
+                    )
+                }
+            };
+            let runs = match heading {
+                Some(h) => vec![run(role, format!("{number}{h}")), run(Role::Body, text)],
+                None => vec![run(Role::Body, format!("{number}{text}"))],
+            };
+            self.blocks.push(DocBlock::Paragraph {
+                runs: runs.into_iter().filter(|r| !r.text.is_empty()).collect(),
+            });
+            self.items(subitems, 4);
+        }
     }
 }
 

@@ -28,12 +28,14 @@ pub enum Error {
     #[error("{} is not UTF-8 text (first bad byte at line {}, column {}); save it as UTF-8", path.display(), pos.line, pos.column)]
     NotUtf8 { path: PathBuf, pos: SourcePos },
 
-    /// serde-saphyr's message, which already quotes the offending source line.
-    #[error("{message}")]
+    /// The YAML could not be read into a report: syntax, unknown key, wrong type ….
+    #[error("{}: {message}", path.display())]
     Yaml {
         path: PathBuf,
         pos: Option<SourcePos>,
+        rule: &'static str,
         message: String,
+        help: Option<String>,
     },
 
     #[error("{}: {message}", path.display())]

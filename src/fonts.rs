@@ -106,6 +106,14 @@ impl FontSet {
             .collect()
     }
 
+    /// Whether any face of `family` has a glyph for `c`.
+    pub fn family_covers(&self, family: &str, c: char) -> bool {
+        self.book
+            .select_family(&family.to_lowercase())
+            .filter_map(|i| self.book.info(i))
+            .any(|info| info.coverage.contains(c as u32))
+    }
+
     pub fn book(&self) -> &LazyHash<FontBook> {
         &self.book
     }

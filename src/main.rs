@@ -8,6 +8,8 @@ fn main() -> ExitCode {
     let status = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Schema => cmd::schema::run(),
     };
     ExitCode::from(status)
 }

@@ -1,41 +1,58 @@
 //! `report render`: each file through load → compose → render → write. Fonts and template
 //! are loaded once; a failing file is reported and the others go on.
 
+use super::check::check_file;
 use super::exit;
+use crate::cli::FindingsFormat;
 use crate::cli::{OutputFormat, RenderArgs};
 use crate::diag;
 use crate::document::compose;
 use crate::error::Error;
+use crate::fonts::RoleFonts;
 use crate::fonts::{FontOptions, FontSet};
-use crate::model::load::load_file;
+use crate::model::Report;
 use crate::render::pdf;
 use crate::template::Template;
 use crate::write::write_atomic;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &RenderArgs) -> u8 {
-    match prepare(args) {
-        Ok((template, fonts)) => {
-            let mut status = exit::OK;
-            for file in &args.files {
-                if let Err(err) = render_file(file, args, &template, &fonts) {
-                    eprintln!("{}", diag::render(&err));
-                    status = exit::COULD_NOT_RUN;
-                }
-            }
-            status
-        }
+    let (template, fonts, roles) = match prepare(args) {
+        Ok(prepared) => prepared,
         Err(err) => {
             eprintln!("{}", diag::render(&err));
-            exit::COULD_NOT_RUN
+            return exit::COULD_NOT_RUN;
+        }
+    };
+    let mut status = exit::OK;
+    for file in &args.files {
+        // Checked first: warnings are printed, a report with errors is not rendered.
+        let checked = check_file(file, Some((&fonts, &roles)));
+        checked.print(FindingsFormat::Text);
+        let verdict = checked.status(args.strictness.deny_warnings);
+        status = status.max(verdict);
+        let Some(report) = checked.report.as_ref().filter(|_| verdict == exit::OK) else {
+            if verdict == exit::FINDINGS {
+                eprintln!("{}: not rendered, fix the errors above first", file.display());
+            }
+            continue;
+        };
+        if let Err(err) = render_report(file, report, args, &template, &fonts) {
+            eprintln!("{}", diag::render(&err));
+            status = status.max(exit::COULD_NOT_RUN);
         }
     }
+    status
 }
 
-/// What every file shares: the template and the fonts, after checking the outputs won't collide.
-fn prepare(args: &RenderArgs) -> Result<(Template, FontSet), Error> {
+/// What every file shares, after checking the outputs won't collide.
+/// The template, the fonts and each role's fonts, shared by every file.
+type Prepared = (Template, FontSet, BTreeMap<String, RoleFonts>);
+
+fn prepare(args: &RenderArgs) -> Result<Prepared, Error> {
     let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
     for file in &args.files {
         let out = output_path(file, args.output_dir.as_deref(), "pdf");
@@ -59,12 +76,18 @@ fn prepare(args: &RenderArgs) -> Result<(Template, FontSet), Error> {
         extra_dirs: args.fonts.font_dirs.clone(),
         system_fonts: args.fonts.system_fonts,
     })?;
-    Ok((template, fonts))
+    let roles = fonts.resolve_roles(&template.layout)?;
+    Ok((template, fonts, roles))
 }
 
-fn render_file(file: &Path, args: &RenderArgs, template: &Template, fonts: &FontSet) -> Result<(), Error> {
-    let loaded = load_file(file)?;
-    let document = compose(&loaded.report);
+fn render_report(
+    file: &Path,
+    report: &Report,
+    args: &RenderArgs,
+    template: &Template,
+    fonts: &FontSet,
+) -> Result<(), Error> {
+    let document = compose(report);
     for format in &args.format {
         match format {
             OutputFormat::Pdf => {

@@ -14,30 +14,101 @@ pub struct Loaded {
 
 /// Reads and parses one report file.
 pub fn load_file(path: &Path) -> Result<Loaded, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let source = decode(path, bytes)?;
+    let source = read_source(path)?;
     let report = parse(path, &source)?;
     Ok(Loaded { report, source })
+}
+
+/// The text of a report file: UTF-8, without a byte-order mark.
+pub fn read_source(path: &Path) -> Result<String, Error> {
+    let fail = |source| Error::Read {
+        path: path.to_owned(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(fail(std::io::Error::other("it is a folder, not a report file")));
+    }
+    let bytes = std::fs::read(path).map_err(fail)?;
+    decode(path, bytes)
 }
 
 /// Parses report YAML; `path` only names the file in messages.
 pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
     // serde-saphyr's default budget already stops alias bombs and absurd nesting.
-    serde_saphyr::from_str(source).map_err(|err| {
-        let name = path.display().to_string();
-        let options = serde_saphyr::render_options! { source_name: Some(name.as_str()) };
-        Error::Yaml {
-            path: path.to_owned(),
-            pos: err.location().map(|l| SourcePos {
-                line: l.line(),
-                column: l.column(),
-            }),
-            message: err.render_with_options(options),
-        }
-    })
+    serde_saphyr::from_str(source).map_err(|err| yaml_error(path, &err))
+}
+
+/// A loader error with its rule id and, where we can tell, how to fix it.
+fn yaml_error(path: &Path, err: &serde_saphyr::Error) -> Error {
+    use serde_saphyr::Error as E;
+    let inner = err.without_snippet();
+    let (rule, help) = match inner {
+        E::SerdeUnknownField { field, expected, .. } => ("Y-UNKNOWN-KEY", Some(suggest_key(field, expected))),
+        E::SerdeMissingField { field, .. } => ("Y-MISSING", Some(format!("add `{field}:` here"))),
+        E::DuplicateMappingKey { .. } => (
+            "Y-DUPLICATE-KEY",
+            Some("a key may appear once in a mapping: merge the two or remove one".into()),
+        ),
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => (
+            "Y-LIMIT",
+            Some(
+                "the file is too large or nests too deeply for a report; remove repeated anchors (*x)".into(),
+            ),
+        ),
+        E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::InvalidScalar { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::Message { .. } => ("Y-TYPE", None),
+        _ => ("Y-SYNTAX", None),
+    };
+    Error::Yaml {
+        path: path.to_owned(),
+        pos: err.location().map(|l| SourcePos {
+            line: l.line(),
+            column: l.column(),
+        }),
+        rule,
+        message: strip_location(&inner.to_string()),
+        help,
+    }
+}
+
+/// serde-saphyr says `error: line L column C: what at line L, column C`; we give the place
+/// ourselves, and say what a year must look like in words a clerk uses.
+fn strip_location(message: &str) -> String {
+    let first = message.lines().next().unwrap_or_default();
+    let what = first.strip_prefix("error: ").unwrap_or(first);
+    let what = match what.strip_prefix("line ") {
+        Some(rest) => rest.split_once(": ").map_or(what, |(_, w)| w),
+        None => what,
+    };
+    let what = match what.rfind(" at line ") {
+        Some(i) if what[i..].contains(", column ") => &what[..i],
+        _ => what,
+    };
+    // `year` is the only whole number of the format.
+    what.replace("invalid u16", "the year must be written in digits, e.g. 2014")
+        .replace("expected u16", "expected the year in digits, e.g. 2014")
+}
+
+/// "did you mean `sections`?" for a misspelt key, else the keys allowed here.
+fn suggest_key(field: &str, expected: &[&str]) -> String {
+    let best = expected
+        .iter()
+        .map(|k| (strsim::jaro_winkler(field, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, key)) => format!("did you mean `{key}`?"),
+        None if expected.is_empty() => "remove this key".into(),
+        None => format!("the keys allowed here are: {}", expected.join(", ")),
+    }
 }
 
 /// The file as UTF-8 text without a byte-order mark, or an error at the first bad byte.
@@ -60,7 +131,7 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Block;
+    use crate::model::{Block, ItemEntry};
 
     const MINIMAL: &str = "issuer: 某区人民政府\nyear: 2023\nparts:\n  - heading: 总体情况\n    sections:\n      - heading: 主动公开。\n        text: 正文。\n        body:\n          - 第二段。\n          - items:\n              - 甲\n              - heading: 乙。\n                text: 丙\n";
 
@@ -75,8 +146,12 @@ mod tests {
         let Block::Items(items) = &s.body[1].value else {
             panic!("expected items")
         };
-        assert_eq!(items[0].value.0.text.as_deref(), Some("甲"));
-        assert_eq!(items[1].value.0.heading.as_deref(), Some("乙。"));
+        assert!(matches!(&items[0].value, ItemEntry::Plain(t) if t == "甲"));
+        let ItemEntry::Full(second) = &items[1].value else {
+            panic!("expected a mapping")
+        };
+        assert_eq!(second.heading.as_ref().map(|h| h.value.as_str()), Some("乙。"));
+        assert_eq!(second.heading.as_ref().map(|h| h.referenced.line()), Some(12));
     }
 
     #[test]
@@ -89,11 +164,20 @@ mod tests {
     #[test]
     fn unknown_key_is_an_error_with_its_line() {
         let bad = MINIMAL.replace("    sections:", "    sectoins:");
-        let Err(Error::Yaml { pos, message, .. }) = parse(Path::new("t.yaml"), &bad) else {
+        let Err(Error::Yaml {
+            pos,
+            message,
+            rule,
+            help,
+            ..
+        }) = parse(Path::new("t.yaml"), &bad)
+        else {
             panic!("expected a YAML error")
         };
         assert_eq!(pos.map(|p| p.line), Some(5), "{message}");
         assert!(message.contains("sectoins"), "{message}");
+        assert_eq!(rule, "Y-UNKNOWN-KEY");
+        assert_eq!(help.as_deref(), Some("did you mean `sections`?"));
     }
 
     #[test]

@@ -5,10 +5,13 @@
 
 mod date;
 pub mod load;
+pub mod validate;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
+use std::borrow::Cow;
 use std::fmt;
 
 pub use date::Date;
@@ -20,7 +23,7 @@ pub type Text = Spanned<String>;
 pub type Body = Vec<Spanned<Block>>;
 
 /// Which of the report shapes of DOMAIN.md a file describes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Parts 一、二、… with subsections （一）（二）…, as reports were written before 2019.
@@ -29,26 +32,31 @@ pub enum Format {
 }
 
 /// One annual report (政府信息公开工作年度报告).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The report's shape; `free_form` when omitted.
     #[serde(default)]
     pub format: Format,
     /// The body that publishes the report (发布机关), e.g. 重庆市人民政府办公厅.
+    #[schemars(with = "String")]
     pub issuer: Text,
     /// The year the report covers.
+    #[schemars(with = "u16")]
     pub year: Spanned<u16>,
     /// The title as printed, one entry per title line; a line too long for the page is
     /// broken into a trapezoid. Defaults to 「{issuer}{year}年政府信息公开工作年度报告」.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub title: Vec<Text>,
     /// The date of the report (成文日期), ISO form `2015-01-20`: printed in the signature and
     /// used as the PDF's creation date, so output does not depend on when it was rendered.
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
     /// Paragraphs before part 一.
     #[serde(default)]
+    #[schemars(with = "Vec<Block>")]
     pub preamble: Body,
     /// The parts 一、二、…, in order.
     pub parts: Vec<Part>,
@@ -58,13 +66,15 @@ pub struct Report {
 }
 
 /// A part 一、 with its heading, its own paragraphs and its subsections （一）（二）….
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// The heading without its number: 「重点领域信息公开情况」.
+    #[schemars(with = "String")]
     pub heading: Text,
     /// Paragraphs between the heading and the first subsection.
     #[serde(default)]
+    #[schemars(with = "Vec<Block>")]
     pub body: Body,
     #[serde(default)]
     pub sections: Vec<Section>,
@@ -72,26 +82,31 @@ pub struct Part {
 
 /// A subsection （一）. With `text` it is run-in: heading and text share one paragraph
 /// (「（一）标题。正文…」); without, the heading stands on its own line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The heading without its number, with its own closing punctuation if any.
+    #[schemars(with = "String")]
     pub heading: Text,
     /// The text that follows a run-in heading in the same paragraph.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub text: Option<Text>,
     /// Further paragraphs of the subsection.
     #[serde(default)]
+    #[schemars(with = "Vec<Block>")]
     pub body: Body,
 }
 
 /// The signature block (落款): issuer and date, each defaulting to the report's.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub issuer: Option<Text>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
 }
 
@@ -104,22 +119,28 @@ pub enum Block {
 }
 
 /// One entry of a numbered list: plain text, or a run-in heading with text and sub-items.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// A run-in heading printed after the number, before the text.
     #[serde(default)]
-    pub heading: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub heading: Option<Text>,
     #[serde(default)]
-    pub text: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub text: Option<Text>,
     /// Sub-items, numbered （1）（2）….
     #[serde(default)]
+    #[schemars(with = "Vec<ItemEntry>")]
     pub items: Vec<Spanned<ItemEntry>>,
 }
 
 /// An item as written: a plain string, or a mapping with the fields of [`Item`].
 #[derive(Debug, Clone)]
-pub struct ItemEntry(pub Item);
+pub enum ItemEntry {
+    Plain(String),
+    Full(Item),
+}
 
 /// The only key a list block may have.
 #[derive(Deserialize)]
@@ -157,15 +178,48 @@ impl<'de> Deserialize<'de> for ItemEntry {
                 f.write_str("an item: text, or a mapping with `heading`, `text`, `items`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemEntry, E> {
-                Ok(ItemEntry(Item {
-                    text: Some(v.to_owned()),
-                    ..Item::default()
-                }))
+                Ok(ItemEntry::Plain(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemEntry, A::Error> {
-                Item::deserialize(de::value::MapAccessDeserializer::new(map)).map(ItemEntry)
+                Item::deserialize(de::value::MapAccessDeserializer::new(map)).map(ItemEntry::Full)
             }
         }
         deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+impl JsonSchema for Block {
+    fn schema_name() -> Cow<'static, str> {
+        "Block".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let items = generator.subschema_for::<Vec<ItemEntry>>();
+        json_schema!({
+            "description": "A paragraph (a string), or a numbered list 1. 2. … under `items:`.",
+            "oneOf": [
+                { "type": "string", "description": "One paragraph, printed as written." },
+                {
+                    "type": "object",
+                    "properties": { "items": items },
+                    "required": ["items"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for ItemEntry {
+    fn schema_name() -> Cow<'static, str> {
+        "ItemEntry".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let item = generator.subschema_for::<Item>();
+        json_schema!({
+            "description": "A list item: its text, or `heading:` / `text:` / `items:`.",
+            "oneOf": [{ "type": "string" }, item]
+        })
     }
 }

@@ -1,0 +1,149 @@
+//! `report check`: each file loaded and put through every rule; the findings printed for a
+//! person (stderr) or a script (JSON lines on stdout). `render` checks the same way first.
+
+use super::exit;
+use crate::cli::{CheckArgs, FindingsFormat};
+use crate::diag::{self, Diagnostic, Severity, Style};
+use crate::error::Error;
+use crate::fonts::{FontOptions, FontSet, RoleFonts};
+use crate::model::Report;
+use crate::model::load::{parse, read_source};
+use crate::model::validate::validate;
+use crate::template::Template;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A file after loading and checking.
+pub struct FileCheck {
+    /// The file's text, when it could be read (for snippets).
+    pub source: Option<String>,
+    /// The report, when the YAML could be read into one.
+    pub report: Option<Report>,
+    pub findings: Vec<Diagnostic>,
+    /// Why the file could not be checked at all (unreadable), if so.
+    pub failure: Option<Error>,
+}
+
+impl FileCheck {
+    /// The exit status this file alone calls for.
+    pub fn status(&self, deny_warnings: bool) -> u8 {
+        let parsed = self.report.is_some();
+        if self.failure.is_some() || !parsed {
+            exit::COULD_NOT_RUN
+        } else if self
+            .findings
+            .iter()
+            .any(|d| d.is_error() || (deny_warnings && d.severity == Severity::Warning))
+        {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    }
+
+    /// Prints the findings (or the failure) in the given format.
+    pub fn print(&self, format: FindingsFormat) {
+        if let Some(err) = &self.failure {
+            eprintln!("{}", diag::render(err));
+        }
+        let style = Style::for_stderr();
+        for d in &self.findings {
+            match format {
+                FindingsFormat::Text => {
+                    eprintln!("{}", diag::render_diagnostic(d, self.source.as_deref(), style))
+                }
+                FindingsFormat::Json => println!("{}", diag::render_json(d)),
+            }
+        }
+    }
+}
+
+/// Loads `path` and runs every rule; `fonts` enables the glyph check.
+pub fn check_file(path: &Path, fonts: Option<(&FontSet, &BTreeMap<String, RoleFonts>)>) -> FileCheck {
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(err) => {
+            let findings = diagnostic_of(&err).into_iter().collect::<Vec<_>>();
+            let failure = findings.is_empty().then_some(err);
+            return FileCheck {
+                source: None,
+                report: None,
+                findings,
+                failure,
+            };
+        }
+    };
+    match parse(path, &source) {
+        Ok(report) => {
+            let findings = validate(path, &source, &report, fonts);
+            FileCheck {
+                source: Some(source),
+                report: Some(report),
+                findings,
+                failure: None,
+            }
+        }
+        Err(err) => FileCheck {
+            findings: diagnostic_of(&err).into_iter().collect(),
+            source: Some(source),
+            report: None,
+            failure: None,
+        },
+    }
+}
+
+/// A loader error that has a place in the file, as a finding.
+fn diagnostic_of(err: &Error) -> Option<Diagnostic> {
+    match err {
+        Error::Yaml {
+            path,
+            pos,
+            rule,
+            message,
+            help,
+        } => {
+            let d = Diagnostic::new(Severity::Error, rule, path, *pos, message.clone());
+            Some(match help {
+                Some(h) => d.with_help(h.clone()),
+                None => d,
+            })
+        }
+        Error::NotUtf8 { path, pos } => Some(
+            Diagnostic::new(
+                Severity::Error,
+                "Y-ENCODING",
+                path,
+                Some(*pos),
+                "the file is not UTF-8 text".into(),
+            )
+            .with_help("save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+        ),
+        _ => None,
+    }
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &CheckArgs) -> u8 {
+    let prepared = Template::load(args.template.template.as_deref()).and_then(|template| {
+        let fonts = FontSet::load(&FontOptions {
+            extra_dirs: args.fonts.font_dirs.clone(),
+            system_fonts: args.fonts.system_fonts,
+        })?;
+        let roles = fonts.resolve_roles(&template.layout)?;
+        Ok((fonts, roles))
+    });
+    let (fonts, roles) = match prepared {
+        Ok(p) => p,
+        Err(err) => {
+            eprintln!("{}", diag::render(&err));
+            return exit::COULD_NOT_RUN;
+        }
+    };
+    let mut status = exit::OK;
+    for file in &args.files {
+        let checked = check_file(file, Some((&fonts, &roles)));
+        checked.print(args.format);
+        status = status.max(checked.status(args.strictness.deny_warnings));
+    }
+    status
+}

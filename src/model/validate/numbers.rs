@@ -1,0 +1,162 @@
+//! P-NUMBERS: a rate stated in prose agrees with the quantities it is computed from.
+//! Prose rounds both the rate and its inputs (「回复解决问题9.13万件，办结回复率达到87.86%」
+//! against 「收到群众来信10.4万件」), so the check is on intervals: each number stands for
+//! everything that rounds to it, and the claim fails only if no such values agree.
+
+use super::{Context, pattern};
+use crate::diag::Severity;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A counted quantity: 10.4万件, 948件, 6721条.
+static QUANTITY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(\d+(?:\.\d+)?)(万|亿)?(件|条|个|人次|次|项|份|封|人)"));
+/// A rate: 「…率达到87.86%」「…率为100%」.
+static RATE: LazyLock<Regex> = LazyLock::new(|| pattern(r"率(?:达到|达|为|是|约为|约)?(\d+(?:\.\d+)?)%"));
+
+/// A number as an interval: what it was rounded from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Interval {
+    lo: f64,
+    hi: f64,
+}
+
+impl Interval {
+    /// `digits` written with `scale` (1 or 10 000 for 万): a whole count is exact unless
+    /// scaled; a decimal stands for ± half a unit of its last place.
+    fn rounded(digits: &str, scale: f64) -> Option<Interval> {
+        let value: f64 = digits.parse().ok()?;
+        let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+        let half = if decimals == 0 && scale == 1.0 {
+            0.0
+        } else {
+            0.5 * 10f64.powi(-decimals)
+        };
+        Some(Interval {
+            lo: (value - half) * scale,
+            hi: (value + half) * scale,
+        })
+    }
+
+    fn overlaps(self, other: Interval) -> bool {
+        self.lo <= other.hi + 1e-9 && other.lo <= self.hi + 1e-9
+    }
+}
+
+pub fn p_numbers(cx: &mut Context) {
+    for i in 0..cx.texts.len() {
+        let text = cx.texts[i].clone();
+        let mut sentence_start = 0;
+        for (end, _) in text
+            .text
+            .match_indices(['。', '；', '！', '？'])
+            .chain([(text.text.len(), "")])
+        {
+            let sentence = &text.text[sentence_start..end];
+            if let Some((offset, message)) = check_sentence(sentence) {
+                let index = text.text[..sentence_start + offset].chars().count();
+                cx.at_char(Severity::Warning, "P-NUMBERS", &text, index, message)
+                    .help = Some("recompute the rate from the counts, or correct the counts".into());
+            }
+            sentence_start = end
+                + if end < text.text.len() {
+                    '。'.len_utf8()
+                } else {
+                    0
+                };
+        }
+    }
+}
+
+/// A rate in the sentence that the last two counts of one unit before it cannot give:
+/// (byte offset of the rate, message).
+fn check_sentence(sentence: &str) -> Option<(usize, String)> {
+    let rate = RATE.captures(sentence)?;
+    let stated = rate.get(1)?;
+    let percent = Interval::rounded(stated.as_str(), 1.0)?;
+    let quantities: Vec<(Interval, &str, &str)> = QUANTITY
+        .captures_iter(&sentence[..stated.start()])
+        .filter_map(|q| {
+            let scale = match q.get(2).map(|m| m.as_str()) {
+                Some("万") => 1e4,
+                Some("亿") => 1e8,
+                _ => 1.0,
+            };
+            Some((
+                Interval::rounded(&q[1], scale)?,
+                q.get(3)?.as_str(),
+                q.get(0)?.as_str(),
+            ))
+        })
+        .collect();
+    let (last, rest) = quantities.split_last()?;
+    let first = rest.iter().rev().find(|q| q.1 == last.1)?;
+    // The part is the smaller; a rate above 100% is a growth figure, not checked here.
+    let (part, whole) = if first.0.hi <= last.0.hi {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    if percent.lo > 100.0 || whole.0.lo <= 0.0 {
+        return None;
+    }
+    let ratio = Interval {
+        lo: 100.0 * part.0.lo / whole.0.hi,
+        hi: 100.0 * part.0.hi / whole.0.lo.max(f64::MIN_POSITIVE),
+    };
+    if ratio.overlaps(percent) {
+        return None;
+    }
+    Some((
+        stated.start(),
+        format!(
+            "{}% cannot be {} of {}: that is between {:.2}% and {:.2}%",
+            stated.as_str(),
+            part.2,
+            whole.2,
+            ratio.lo,
+            ratio.hi.min(100.0)
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    const SEED: &str =
+        "今年市长信箱共收到群众来信10.4万件，是去年同期的1.16倍，回复解决问题9.13万件，办结回复率达到87.86%";
+
+    #[test]
+    fn the_seeds_rounded_rate_passes_on_intervals() {
+        // 9.13 / 10.4 = 87.79%, but 9.125-9.135 over 10.35-10.45 spans 87.32%-88.26%.
+        assert_eq!(check_sentence(SEED), None);
+    }
+
+    #[test]
+    fn a_rate_that_cannot_be_right_is_caught_at_the_rate() {
+        let wrong = SEED.replace("87.86%", "97.86%");
+        let (offset, message) = check_sentence(&wrong).unwrap();
+        assert_eq!(&wrong[offset..offset + 5], "97.86");
+        assert!(
+            message.contains("87.32%") && message.contains("88.26%"),
+            "{message}"
+        );
+        let f = findings(&with_paragraph(&wrong));
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [("P-NUMBERS", Some(6))]
+        );
+    }
+
+    #[test]
+    fn exact_counts_are_exact() {
+        assert_eq!(check_sentence("受理申请948件，办结948件，办结率为100%"), None);
+        assert!(check_sentence("受理申请948件，办结900件，办结率为100%").is_some());
+        assert_eq!(
+            check_sentence("受理市政府信息依申请公开948件，答复率为100%"),
+            None
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! D-YEAR: the year in the title and the statistics period is the report's year, and no
+//! year mentioned lies beyond the year after it.
+
+use super::{Context, pattern};
+use crate::diag::{Diagnostic, Severity};
+use crate::error::SourcePos;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// 「2014年」: a four-digit year.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(\d{4})年"));
+/// 「数据统计期限为2023年1月1日至2023年12月31日」
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| pattern(r"统计期限为(\d{4})年1月1日至(\d{4})年12月31日"));
+
+/// Reports are about years of the Regulations on Open Government Information (2008-).
+const FIRST_YEAR: u16 = 2000;
+const LAST_YEAR: u16 = 2100;
+
+pub fn d_year(cx: &mut Context) {
+    let year = cx.report.year.value;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        let at = cx.report.year.referenced;
+        let d = Diagnostic::new(
+            Severity::Error,
+            "D-YEAR",
+            cx.path,
+            Some(SourcePos {
+                line: at.line(),
+                column: at.column(),
+            }),
+            format!("{year} is not a plausible report year"),
+        )
+        .with_help(format!(
+            "write the year the report covers, between {FIRST_YEAR} and {LAST_YEAR}"
+        ));
+        cx.push(d);
+        return;
+    }
+    for i in 0..cx.texts.len() {
+        let text = cx.texts[i].clone();
+        let in_title = text.role == "title";
+        for m in YEAR.captures_iter(&text.text) {
+            let Ok(mentioned) = m[1].parse::<u16>() else {
+                continue;
+            };
+            let index = text.text[..m.get(1).map_or(0, |g| g.start())].chars().count();
+            if in_title && mentioned != year {
+                cx.at_char(
+                    Severity::Error,
+                    "D-YEAR",
+                    &text,
+                    index,
+                    format!("the title names {mentioned}, the report is for {year}"),
+                )
+                .help = Some(format!("write {year}年, or correct `year:`"));
+            } else if mentioned > year + 1 {
+                cx.at_char(
+                    Severity::Error,
+                    "D-YEAR",
+                    &text,
+                    index,
+                    format!(
+                        "{mentioned}年 is later than the year after the report's ({})",
+                        year + 1
+                    ),
+                )
+                .help = Some("a report on one year is written early the next: check the year".into());
+            }
+        }
+        for m in PERIOD.captures_iter(&text.text) {
+            for g in [1, 2] {
+                let Some(found) = m.get(g) else { continue };
+                if found.as_str().parse::<u16>().ok() != Some(year) {
+                    let index = text.text[..found.start()].chars().count();
+                    cx.at_char(
+                        Severity::Error,
+                        "D-YEAR",
+                        &text,
+                        index,
+                        format!(
+                            "the statistics period names {}, the report is for {year}",
+                            found.as_str()
+                        ),
+                    )
+                    .help = Some(format!("write 统计期限为{year}年1月1日至{year}年12月31日"));
+                }
+            }
+        }
+    }
+    if let Some(date) = &cx.report.date
+        && date.value.year != year
+        && date.value.year != year + 1
+    {
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "D-YEAR",
+            cx.path,
+            Some(SourcePos {
+                line: date.referenced.line(),
+                column: date.referenced.column(),
+            }),
+            format!(
+                "the report's date {} is not in {year} or {}",
+                date.value,
+                year + 1
+            ),
+        )
+        .with_help("the date is when the report was issued, usually January-March of the next year");
+        cx.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn a_title_with_another_year_is_an_error() {
+        let f = findings(
+            "issuer: 某局\nyear: 2023\ntitle: [某局2022年政府信息公开工作年度报告]\nparts: [{heading: 甲}]\n",
+        );
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1, x.2)).collect::<Vec<_>>(),
+            [("D-YEAR", Some(3), Some(11))]
+        );
+    }
+
+    #[test]
+    fn a_year_beyond_the_next_is_an_error_and_the_period_must_match() {
+        let f = findings(&with_paragraph(
+            "2025年计划；本报告中所列数据统计期限为2022年1月1日至2023年12月31日。",
+        ));
+        let rules: Vec<_> = f.iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(rules, [("D-YEAR", Some(9)), ("D-YEAR", Some(30))], "{f:?}");
+    }
+
+    #[test]
+    fn the_next_year_and_the_report_year_pass() {
+        assert!(
+            findings(&with_paragraph(
+                "2024年1月；统计期限为2023年1月1日至2023年12月31日。"
+            ))
+            .is_empty()
+        );
+    }
+}
