@@ -141,8 +141,13 @@ fn window(line: &str, column: usize) -> (String, usize) {
         if start + i < column {
             caret += c.width().unwrap_or(0);
         }
-        // A tab would move the caret out of line; show it as one space.
-        shown.push(if c == '\t' { ' ' } else { c });
+        // A tab would move the caret out of line; a control or bidi character would garble
+        // the terminal (U+202E reverses what follows): show them as one visible mark.
+        shown.push(match c {
+            '\t' => ' ',
+            c if c.is_control() || crate::model::validate::is_invisible(c) => '\u{FFFD}',
+            c => c,
+        });
     }
     if end < chars.len() {
         shown.push('…');

@@ -12,6 +12,15 @@ pub struct Loaded {
     pub source: String,
 }
 
+/// The largest report file read. The longest real reports are some hundred kilobytes; a
+/// file many times that is a mistake, and typesetting it would take minutes.
+pub const MAX_REPORT_BYTES: u64 = 4 << 20;
+
+/// The most YAML nodes (scalars, lists, mappings, aliases expanded) a report may have.
+pub const MAX_NODES: usize = 50_000;
+/// The deepest nesting a report may have.
+pub const MAX_DEPTH: usize = 100;
+
 /// Reads and parses one report file.
 pub fn load_file(path: &Path) -> Result<Loaded, Error> {
     let source = read_source(path)?;
@@ -28,14 +37,32 @@ pub fn read_source(path: &Path) -> Result<String, Error> {
     if path.is_dir() {
         return Err(fail(std::io::Error::other("it is a folder, not a report file")));
     }
+    let size = std::fs::metadata(path).map_err(fail)?.len();
+    if size > MAX_REPORT_BYTES {
+        return Err(Error::Yaml {
+            path: path.to_owned(),
+            pos: None,
+            rule: "Y-LIMIT",
+            message: format!(
+                "the file is {} MB; a report is at most {} MB",
+                size >> 20,
+                MAX_REPORT_BYTES >> 20
+            ),
+            help: Some("is this the right file? A long annual report is well under 1 MB".into()),
+        });
+    }
     let bytes = std::fs::read(path).map_err(fail)?;
     decode(path, bytes)
 }
 
 /// Parses report YAML; `path` only names the file in messages.
 pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
-    // serde-saphyr's default budget already stops alias bombs and absurd nesting.
-    serde_saphyr::from_str(source).map_err(|err| yaml_error(path, &err))
+    // A long report has a few thousand YAML nodes, nested some eight deep; far tighter limits
+    // than serde-saphyr's defaults stop an alias bomb sooner and with less memory.
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
+    };
+    serde_saphyr::from_str_with_options(source, options).map_err(|err| yaml_error(path, &err))
 }
 
 /// A loader error with its rule id and, where we can tell, how to fix it.
@@ -67,6 +94,8 @@ fn yaml_error(path: &Path, err: &serde_saphyr::Error) -> Error {
         | E::Message { .. } => ("Y-TYPE", None),
         _ => ("Y-SYNTAX", None),
     };
+    let message = plain_message(&inner.to_string());
+    let (rule, help, message) = refine(rule, help, message);
     Error::Yaml {
         path: path.to_owned(),
         pos: err.location().map(|l| SourcePos {
@@ -74,14 +103,14 @@ fn yaml_error(path: &Path, err: &serde_saphyr::Error) -> Error {
             column: l.column(),
         }),
         rule,
-        message: strip_location(&inner.to_string()),
+        message,
         help,
     }
 }
 
 /// serde-saphyr says `error: line L column C: what at line L, column C`; we give the place
 /// ourselves, and say what a year must look like in words a clerk uses.
-fn strip_location(message: &str) -> String {
+fn plain_message(message: &str) -> String {
     let first = message.lines().next().unwrap_or_default();
     let what = first.strip_prefix("error: ").unwrap_or(first);
     let what = match what.strip_prefix("line ") {
@@ -92,9 +121,55 @@ fn strip_location(message: &str) -> String {
         Some(i) if what[i..].contains(", column ") => &what[..i],
         _ => what,
     };
-    // `year` is the only whole number of the format.
-    what.replace("invalid u16", "the year must be written in digits, e.g. 2014")
+    // Say it in the words of the format, not of the parser's API.
+    let what = what
+        .replace("invalid u16", "the year must be written in digits, e.g. 2014")
         .replace("expected u16", "expected the year in digits, e.g. 2014")
+        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+        .replace(
+            "expected sequence start",
+            "expected a list here (lines starting with `- `)",
+        )
+        .replace("expected mapping start", "expected `key: value` lines here");
+    if what.starts_with("multiple YAML documents detected") {
+        return "the file holds more than one YAML document (a line `---` starts another)".into();
+    }
+    what
+}
+
+/// A finer rule and help for parser messages that only their text tells apart.
+fn refine(
+    rule: &'static str,
+    help: Option<String>,
+    message: String,
+) -> (&'static str, Option<String>, String) {
+    let limit = "Y-LIMIT";
+    if message.contains("budget breached") {
+        let what =
+            format!("the file grows past {MAX_NODES} YAML nodes (with its anchors and aliases expanded)");
+        return (
+            limit,
+            Some("a report is far smaller: write the text out instead of repeating anchors (*x)".into()),
+            what,
+        );
+    }
+    if message.contains("recursion limit") || message.contains("depth") {
+        return (
+            limit,
+            Some("a report nests a few levels deep; this file nests far deeper".into()),
+            message,
+        );
+    }
+    let help = if message.contains("unexpected end of input") {
+        Some("the file is empty: a report needs at least `issuer:`, `year:` and `parts:`".into())
+    } else if message.contains("more than one YAML document") {
+        Some("put one report in each file".into())
+    } else if message.starts_with("tabs disallowed") {
+        Some("indent with spaces, not tabs".into())
+    } else {
+        help
+    };
+    (rule, help, message)
 }
 
 /// "did you mean `sections`?" for a misspelt key, else the keys allowed here.

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use glyphs::GlyphCoverage;
+pub use structure::is_invisible;
 
 /// What the rules look at, and where their findings go.
 pub struct Context<'a> {

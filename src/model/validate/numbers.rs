@@ -107,15 +107,18 @@ fn check_sentence(sentence: &str) -> Option<(usize, String)> {
     if ratio.overlaps(percent) {
         return None;
     }
+    let actual = if ratio.hi - ratio.lo < 0.005 {
+        format!("{:.2}%", ratio.lo)
+    } else {
+        format!("between {:.2}% and {:.2}%", ratio.lo, ratio.hi.min(100.0))
+    };
     Some((
         stated.start(),
         format!(
-            "{}% cannot be {} of {}: that is between {:.2}% and {:.2}%",
+            "{}% cannot be {} of {}: that is {actual}",
             stated.as_str(),
             part.2,
-            whole.2,
-            ratio.lo,
-            ratio.hi.min(100.0)
+            whole.2
         ),
     ))
 }

@@ -70,7 +70,8 @@ pub fn s_control(cx: &mut Context) {
     }
 }
 
-fn is_invisible(c: char) -> bool {
+/// Characters that print as nothing or reorder the text around them.
+pub fn is_invisible(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
