@@ -18,9 +18,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render reports to PDF, next to each input or into -o DIR
+    /// Render reports to PDF and DOCX, next to each input or into -o DIR
     #[command(
-        after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf\n  report render a.yaml b.yaml -o out/                writes out/a.pdf and out/b.pdf\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nEvery report is checked first (see `report check`): warnings are printed, and a report\nwith errors is not rendered.\n\nExit status: 0 all rendered, 1 a report has errors (or warnings, with --deny-warnings),\n2 an input could not be read, parsed or written."
+        after_help = "Examples:\n  report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf and .docx\n  report render a.yaml b.yaml -o out/                writes out/a.pdf, out/a.docx, out/b.pdf, out/b.docx\n  report render 2014.yaml --format pdf               the PDF only\n  report render 2014.yaml --pdf-standard a-2b        PDF/A-2b for archiving\n  report render 2014.yaml --font-dir ~/official-fonts  use the official fonts where present\n\nEvery report is checked first (see `report check`): warnings are printed, and a report\nwith errors is not rendered.\n\nExit status: 0 all rendered, 1 a report has errors (or warnings, with --deny-warnings),\n2 an input could not be read, parsed or written."
     )]
     Render(RenderArgs),
     /// Check reports against the rules a reviewer applies, without rendering
@@ -92,7 +92,7 @@ pub struct RenderArgs {
     pub output_dir: Option<PathBuf>,
 
     /// Output formats, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf,docx")]
     pub format: Vec<OutputFormat>,
 
     /// PDF standard to conform to
@@ -111,7 +111,19 @@ pub struct RenderArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// PDF, typeset by Typst
     Pdf,
+    /// Word document (opens in Word, WPS and LibreOffice)
+    Docx,
+}
+
+impl OutputFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Docx => "docx",
+        }
+    }
 }
 
 /// Which template to render with; shared by every command that renders.

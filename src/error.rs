@@ -50,6 +50,9 @@ pub enum Error {
         messages: Vec<TypstMessage>,
     },
 
+    #[error("DOCX export failed: {0}")]
+    Docx(String),
+
     #[error("PDF export failed: {0}")]
     PdfExport(String),
 

@@ -19,6 +19,17 @@ pub struct Layout {
     pub latin: FontList,
     pub fallback: FontList,
     pub roles: BTreeMap<String, Role>,
+    pub docx: DocxLayout,
+}
+
+/// What only the Word document needs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocxLayout {
+    /// Character spacing of every run, in twentieths of a point.
+    pub run_spacing_twentieths: i32,
+    /// The height of the page-number line, to place the footer from the page's edge.
+    pub footer_line_height_pt: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -145,6 +156,11 @@ impl Layout {
     /// The advance of one grid character: the text width shared by the characters of a line.
     pub fn char_pitch_pt(&self) -> f64 {
         self.text_width_mm() / MM_PER_PT / f64::from(self.grid.chars_per_line)
+    }
+
+    /// Twips (twentieths of a point) for a length in millimetres: Word's unit.
+    pub fn mm_to_twips(mm: f64) -> i32 {
+        (mm / MM_PER_PT * 20.0).round() as i32
     }
 
     pub fn role(&self, name: &str) -> &Role {

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::fonts::RoleFonts;
 use crate::fonts::{FontOptions, FontSet};
 use crate::model::Report;
-use crate::render::pdf;
+use crate::render::{docx, pdf};
 use crate::template::Template;
 use crate::write::write_atomic;
 use std::collections::BTreeMap;
@@ -48,15 +48,18 @@ pub fn run(args: &RenderArgs) -> u8 {
     status
 }
 
-/// What every file shares, after checking the outputs won't collide.
 /// The template, the fonts and each role's fonts, shared by every file.
 type Prepared = (Template, FontSet, BTreeMap<String, RoleFonts>);
 
 fn prepare(args: &RenderArgs) -> Result<Prepared, Error> {
     let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
-    for file in &args.files {
-        let out = output_path(file, args.output_dir.as_deref(), "pdf");
-        if let Some(first) = seen.insert(out.clone(), file) {
+    for (file, format) in args
+        .files
+        .iter()
+        .flat_map(|f| args.format.iter().map(move |x| (f, x)))
+    {
+        let out = output_path(file, args.output_dir.as_deref(), format.extension());
+        if let Some(first) = seen.insert(out.clone(), file).filter(|first| *first != file) {
             return Err(Error::Usage(format!(
                 "{} and {} would both be written to {}; render them into different folders with -o",
                 first.display(),
@@ -88,18 +91,27 @@ fn render_report(
     fonts: &FontSet,
 ) -> Result<(), Error> {
     let document = compose(report);
+    // Every format is made before any file is written: a failure leaves all outputs as they were.
+    let mut outputs = Vec::new();
     for format in &args.format {
+        let out = output_path(file, args.output_dir.as_deref(), format.extension());
         match format {
             OutputFormat::Pdf => {
                 let rendered = pdf::render(&document, template, fonts, args.pdf_standard)?;
                 for w in &rendered.warnings {
                     eprintln!("{}", diag::warning(&format!("{}: {}", file.display(), w.message)));
                 }
-                let out = output_path(file, args.output_dir.as_deref(), "pdf");
-                write_atomic(&out, &rendered.bytes)?;
-                println!("{}\t{} pages", out.display(), rendered.pages);
+                outputs.push((out, rendered.bytes, format!("{} pages", rendered.pages)));
+            }
+            OutputFormat::Docx => {
+                let bytes = docx::render(&document, &template.layout)?;
+                outputs.push((out, bytes, String::new()));
             }
         }
+    }
+    for (out, bytes, note) in outputs {
+        write_atomic(&out, &bytes)?;
+        println!("{}\t{note}", out.display());
     }
     Ok(())
 }

@@ -1,0 +1,299 @@
+//! Post-processing of the package docx-rs writes, for what it cannot say: paragraph and run
+//! defaults Word and LibreOffice need for the grid (no widow control, no automatic space
+//! between CJK and Latin, the zh-CN language), the document's core properties (title,
+//! author, language, dates from the report) and a zip with fixed timestamps, so the same
+//! input gives the same bytes. XML is parsed and re-written event by event, never edited as
+//! text.
+
+use crate::document::Meta;
+use crate::error::Error;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::{Reader, Writer};
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+/// The finished package: the parts of `raw`, edited, in the same order, with fixed dates.
+pub fn finish(raw: &[u8], meta: &Meta) -> Result<Vec<u8>, Error> {
+    let fail = |e: &dyn std::fmt::Display| Error::Docx(e.to_string());
+    let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(|e| fail(&e))?;
+    let date = DateTime::from_date_and_time(meta.date.year, meta.date.month, meta.date.day, 0, 0, 0)
+        .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(date)
+        .unix_permissions(0o644);
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| fail(&e))?;
+        if entry.is_dir() {
+            continue; // Word needs no folder entries; leaving them out keeps the zip minimal.
+        }
+        let name = entry.name().to_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).map_err(|e| fail(&e))?;
+        let data = match name.as_str() {
+            "word/styles.xml" => {
+                let styles = last_style_wins(&data).map_err(|e| fail(&e))?;
+                let styles = drop_empty_paragraph_marks(&styles).map_err(|e| fail(&e))?;
+                style_defaults(&styles).map_err(|e| fail(&e))?
+            }
+            n if n == "word/document.xml" || (n.starts_with("word/footer") && n.ends_with(".xml")) => {
+                drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?
+            }
+            "docProps/core.xml" => core_properties(meta).map_err(|e| fail(&e))?,
+            _ => data,
+        };
+        out.start_file(name, options).map_err(|e| fail(&e))?;
+        out.write_all(&data).map_err(|e| fail(&e))?;
+    }
+    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+type XmlResult<T> = Result<T, quick_xml::Error>;
+
+fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
+    let mut e = BytesStart::new(name.to_owned());
+    for (k, v) in attrs {
+        e.push_attribute((*k, *v));
+    }
+    Event::Empty(e)
+}
+
+/// In `w:docDefaults`: paragraphs without widow control, hanging punctuation or the
+/// automatic quarter em between CJK and Latin (each breaks the 28 × 22 grid), and runs in
+/// zh-CN.
+fn style_defaults(xml: &[u8]) -> XmlResult<Vec<u8>> {
+    let paragraph_defaults = [
+        empty("w:widowControl", &[("w:val", "0")]),
+        // No punctuation hanging past the margin: the grid's right edge is the block's.
+        empty("w:overflowPunct", &[("w:val", "0")]),
+        empty("w:autoSpaceDE", &[("w:val", "0")]),
+        empty("w:autoSpaceDN", &[("w:val", "0")]),
+    ];
+    let run_defaults = [empty("w:lang", &[("w:val", "zh-CN"), ("w:eastAsia", "zh-CN")])];
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut path: Vec<String> = Vec::new();
+    let mut buf = Vec::new();
+    let in_default = |path: &[String], parent: &str| path.len() >= 2 && path[path.len() - 2] == parent;
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match &event {
+            Event::Start(e) => {
+                path.push(e.name().into_inner().to_owned());
+                writer.write_event(event.borrow())?;
+                // These elements come first in a w:pPr, so inserting them first keeps the order
+                // the schema requires.
+                if e.name().into_inner() == "w:pPr" && in_default(&path, "w:pPrDefault") {
+                    for d in &paragraph_defaults {
+                        writer.write_event(d.borrow())?;
+                    }
+                }
+            }
+            Event::End(e) => {
+                // w:lang is among the last children of a w:rPr.
+                if e.name().into_inner() == "w:rPr" && in_default(&path, "w:rPrDefault") {
+                    for d in &run_defaults {
+                        writer.write_event(d.borrow())?;
+                    }
+                }
+                path.pop();
+                writer.write_event(event.borrow())?;
+            }
+            Event::Eof => break,
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+/// docx-rs always writes a bare `Normal` style before the ones it is given; a style id
+/// must be unique, so of styles with one id only the last (ours) is kept.
+fn last_style_wins(xml: &[u8]) -> XmlResult<Vec<u8>> {
+    // First pass: how many styles carry each id.
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf)? {
+            Event::Eof => break,
+            Event::Start(e) if e.name().into_inner() == "w:style" => ids.push(style_id(&e)),
+            _ => {}
+        }
+        buf.clear();
+    }
+    // Second pass: copy everything but a style whose id comes again later.
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut seen = 0;
+    let mut skipping = false;
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().into_inner() == "w:style" => {
+                let id = &ids[seen];
+                seen += 1;
+                skipping = ids[seen..].contains(id);
+                if !skipping {
+                    writer.write_event(event.borrow())?;
+                }
+            }
+            Event::End(e) if e.name().into_inner() == "w:style" => {
+                if !skipping {
+                    writer.write_event(event.borrow())?;
+                }
+                skipping = false;
+            }
+            _ if skipping => {}
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+fn style_id(e: &BytesStart) -> String {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.into_inner() == "w:styleId")
+        .map(|a| a.value.to_string())
+        .unwrap_or_default()
+}
+
+/// docx-rs writes an empty `<w:rPr/>` first in every `w:pPr`, where the schema wants
+/// `w:pStyle` first and `w:rPr` last; an empty one says nothing, so it is dropped.
+fn drop_empty_paragraph_marks(xml: &[u8]) -> XmlResult<Vec<u8>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut parent = String::new();
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match &event {
+            Event::Eof => break,
+            Event::Empty(e) if e.name().into_inner() == "w:rPr" && parent == "w:pPr" => {}
+            Event::Start(e) => {
+                parent = e.name().into_inner().to_owned();
+                writer.write_event(event.borrow())?;
+            }
+            Event::End(_) => {
+                parent.clear();
+                writer.write_event(event.borrow())?;
+            }
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+/// docProps/core.xml: title, author, language and the report's date as created/modified.
+fn core_properties(meta: &Meta) -> XmlResult<Vec<u8>> {
+    let date = format!("{}T00:00:00Z", meta.date);
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
+    let mut root = BytesStart::new("cp:coreProperties");
+    for (k, v) in [
+        (
+            "xmlns:cp",
+            "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        ),
+        ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+        ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+    ] {
+        root.push_attribute((k, v));
+    }
+    w.write_event(Event::Start(root))?;
+    let mut element = |name: &str, attrs: &[(&str, &str)], text: &str| -> XmlResult<()> {
+        let mut start = BytesStart::new(name);
+        for a in attrs {
+            start.push_attribute(*a);
+        }
+        w.write_event(Event::Start(start))?;
+        w.write_event(Event::Text(BytesText::new(text)))?;
+        w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    };
+    element("dc:title", &[], &meta.title)?;
+    element("dc:creator", &[], &meta.author)?;
+    element("cp:lastModifiedBy", &[], &meta.author)?;
+    element("dc:language", &[], &meta.lang)?;
+    element("cp:revision", &[], "1")?;
+    element("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")], &date)?;
+    element("dcterms:modified", &[("xsi:type", "dcterms:W3CDTF")], &date)?;
+    w.write_event(Event::End(BytesEnd::new("cp:coreProperties")))?;
+    Ok(w.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn meta() -> Meta {
+        Meta {
+            title: "某局2023年<报告>&".into(),
+            author: "某局".into(),
+            lang: "zh-CN".into(),
+            date: Date {
+                year: 2024,
+                month: 1,
+                day: 2,
+            },
+        }
+    }
+
+    #[test]
+    fn defaults_are_added_in_schema_order() {
+        let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line="579"/></w:pPr></w:pPrDefault></w:docDefaults><w:style><w:pPr><w:jc w:val="center"/></w:pPr></w:style></w:styles>"#;
+        let out = String::from_utf8(style_defaults(xml).unwrap()).unwrap();
+        assert!(out.contains(r#"<w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:line="579"/></w:pPr>"#), "{out}");
+        assert!(
+            out.contains(r#"<w:sz w:val="32"/><w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr>"#),
+            "{out}"
+        );
+        // A style's own w:pPr is left alone.
+        assert!(
+            out.contains(r#"<w:style><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn of_two_styles_with_one_id_the_last_is_kept() {
+        let xml = br#"<w:styles><w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:styleId="Title"/><w:style w:styleId="Normal"><w:rPr><w:sz w:val="32"/></w:rPr></w:style></w:styles>"#;
+        let out = String::from_utf8(last_style_wins(xml).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:styles><w:style w:styleId="Title"/><w:style w:styleId="Normal"><w:rPr><w:sz w:val="32"/></w:rPr></w:style></w:styles>"#
+        );
+    }
+
+    #[test]
+    fn empty_paragraph_marks_are_dropped_and_nothing_else() {
+        let xml = br#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="Title" /></w:pPr><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>"#;
+        let out = String::from_utf8(drop_empty_paragraph_marks(xml).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:p><w:pPr><w:pStyle w:val="Title" /></w:pPr><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>"#
+        );
+    }
+
+    #[test]
+    fn core_properties_escape_the_title_and_carry_the_reports_date() {
+        let out = String::from_utf8(core_properties(&meta()).unwrap()).unwrap();
+        assert!(
+            out.contains("<dc:title>某局2023年&lt;报告&gt;&amp;</dc:title>"),
+            "{out}"
+        );
+        assert!(out.contains("<dc:language>zh-CN</dc:language>"));
+        assert!(out.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-02T00:00:00Z</dcterms:created>"#
+        ));
+    }
+}

@@ -1,0 +1,314 @@
+//! The Word document, read back by a reader that is not docx-rs (the zip crate and the XML
+//! as text): built-in style names, official font names, page, grid, footers, properties,
+//! the seed's words, and byte-identical reruns. The LibreOffice round trip is an ignored
+//! interop test that `.ci/run` runs.
+
+mod common;
+
+use common::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The parts of a .docx by name.
+fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            (entry.name().to_owned(), text)
+        })
+        .collect()
+}
+
+fn render_seed(dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf) {
+    report()
+        .arg("render")
+        .arg(seed_yaml())
+        .arg("-o")
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
+    (dir.join("chongqing-2014.pdf"), dir.join("chongqing-2014.docx"))
+}
+
+/// The text of every `<w:t>` of a part, in order.
+fn texts(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(start) = rest.find("<w:t") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else { break };
+        if after[..open_end].ends_with('/') || !(after[4..].starts_with('>') || after[4..].starts_with(' ')) {
+            rest = &after[open_end + 1..];
+            continue;
+        }
+        let body = &after[open_end + 1..];
+        let end = body.find("</w:t>").unwrap();
+        out.push_str(
+            &body[..end]
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">"),
+        );
+        rest = &body[end..];
+    }
+    out
+}
+
+#[test]
+fn render_writes_pdf_and_docx_by_default_and_one_with_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, docx) = render_seed(dir.path(), &[]);
+    assert!(read(&pdf).starts_with(b"%PDF-"));
+    assert!(read(&docx).starts_with(b"PK"));
+
+    let only = tempfile::tempdir().unwrap();
+    let (pdf, docx) = render_seed(only.path(), &["--format", "docx"]);
+    assert!(!pdf.exists() && docx.exists());
+}
+
+#[test]
+fn the_docx_says_the_seed_word_for_word_and_reruns_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let first = read(&docx);
+    let body = texts(&parts(&docx)["word/document.xml"]);
+    assert_eq!(squeeze(&body), squeeze(&seed_text()));
+    render_seed(dir.path(), &["--format", "docx"]);
+    assert!(read(&docx) == first, "a second run gave different bytes");
+}
+
+#[test]
+fn styles_carry_words_built_in_names_and_the_official_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let styles = &parts(&docx)["word/styles.xml"];
+    for (id, name, font) in [
+        ("Normal", "Normal", "仿宋_GB2312"),
+        ("Title", "Title", "方正小标宋简体"),
+        ("Heading1", "heading 1", "黑体"),
+        ("Heading2", "heading 2", "楷体_GB2312"),
+        ("Heading3", "heading 3", "仿宋_GB2312"),
+        ("Heading4", "heading 4", "仿宋_GB2312"),
+    ] {
+        let start = styles
+            .find(&format!("w:styleId=\"{id}\""))
+            .unwrap_or_else(|| panic!("no style {id}"));
+        let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
+        assert!(
+            style.contains(&format!("<w:name w:val=\"{name}\"")),
+            "{id}: {style}"
+        );
+        assert!(
+            style.contains(&format!("w:eastAsia=\"{font}\"")),
+            "{id} font: {style}"
+        );
+        assert!(
+            style.contains("w:firstLine="),
+            "{id} must state its first-line indent: {style}"
+        );
+    }
+    assert!(
+        styles.contains("w:ascii=\"Times New Roman\""),
+        "digits and Latin in Times New Roman"
+    );
+    // The body: 16 pt, −0.25 pt run spacing, exact 579-twip lines, no widow control, no
+    // automatic CJK/Latin spacing, no hanging punctuation.
+    let defaults = &styles[styles.find("<w:docDefaults>").unwrap()..styles.find("</w:docDefaults>").unwrap()];
+    for needle in [
+        "<w:sz w:val=\"32\"",
+        "<w:spacing w:val=\"-5\"",
+        "w:line=\"579\" w:lineRule=\"exact\"",
+        "<w:widowControl w:val=\"0\"/>",
+        "<w:autoSpaceDE w:val=\"0\"/>",
+        "<w:autoSpaceDN w:val=\"0\"/>",
+        "<w:overflowPunct w:val=\"0\"/>",
+        "w:eastAsia=\"zh-CN\"",
+    ] {
+        assert!(defaults.contains(needle), "{needle} missing from {defaults}");
+    }
+    let normal_start = styles.find("w:styleId=\"Normal\"").unwrap();
+    assert!(
+        styles[normal_start..].contains("w:firstLine=\"632\""),
+        "two characters of indent"
+    );
+}
+
+#[test]
+fn the_page_is_a4_with_the_official_margins_and_a_line_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let document = &parts(&docx)["word/document.xml"];
+    assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
+    for margin in [
+        "w:top=\"2098\"",
+        "w:bottom=\"1984\"",
+        "w:left=\"1587\"",
+        "w:right=\"1474\"",
+    ] {
+        assert!(document.contains(margin), "{margin}");
+    }
+    assert!(
+        document.contains("<w:docGrid w:type=\"lines\" w:linePitch=\"579\""),
+        "line grid"
+    );
+    // Curly quotes must stay in the Chinese font.
+    assert!(document.contains("w:hint=\"eastAsia\""));
+}
+
+#[test]
+fn odd_and_even_footers_number_pages_with_em_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let parts = parts(&docx);
+    assert!(parts["word/settings.xml"].contains("<w:evenAndOddHeaders"));
+    let document = &parts["word/document.xml"];
+    assert!(document.contains("w:footerReference w:type=\"default\""));
+    assert!(document.contains("w:footerReference w:type=\"even\""));
+    let footers: Vec<&String> = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("word/footer"))
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(footers.len(), 2);
+    for footer in footers {
+        assert!(footer.contains("PAGE"), "no PAGE field: {footer}");
+        assert_eq!(texts(footer), "— 1 —", "{footer}");
+        assert!(footer.contains("<w:sz w:val=\"28\""), "14 pt");
+        assert!(footer.contains("w:eastAsia=\"宋体\""));
+        let odd = footer.contains("w:val=\"right\"");
+        let inset = if odd { "w:right=\"316\"" } else { "w:left=\"316\"" };
+        assert!(footer.contains(inset), "one character in: {footer}");
+    }
+}
+
+#[test]
+fn document_properties_name_the_report_and_carry_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let core = &parts(&docx)["docProps/core.xml"];
+    assert!(core.contains(
+        "<dc:title>重庆市2014年政府信息公开工作情况重庆市人民政府办公厅2014年政府信息公开工作情况</dc:title>"
+    ));
+    assert!(core.contains("<dc:creator>重庆市人民政府办公厅</dc:creator>"));
+    assert!(core.contains("<dc:language>zh-CN</dc:language>"));
+    assert!(core.contains(">2015-01-01T00:00:00Z</dcterms:created>"));
+}
+
+#[test]
+fn a_failed_run_leaves_an_existing_docx_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("r.yaml");
+    std::fs::write(
+        &yaml,
+        "issuer: 某局\nyear: 2020\nparts:\n  - heading: 甲\n    typo: x\n",
+    )
+    .unwrap();
+    let docx = dir.path().join("r.docx");
+    std::fs::write(&docx, b"the filed version").unwrap();
+    report().arg("render").arg(&yaml).assert().code(2);
+    assert_eq!(read(&docx), b"the filed version");
+}
+
+/// A fontconfig file that shows LibreOffice the bundled fonts under the official names, as
+/// on a machine that has the official fonts.
+fn fontconfig(dir: &Path) -> PathBuf {
+    let aliases = [
+        ("仿宋_GB2312", "FandolFang R"),
+        ("黑体", "Noto Sans CJK SC"),
+        ("楷体_GB2312", "AR PL KaitiM GB"),
+        ("宋体", "Noto Serif CJK SC"),
+        ("方正小标宋简体", "Noto Serif CJK SC"),
+        ("Times New Roman", "Liberation Serif"),
+    ];
+    let mut conf = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
+        root().join("fonts").display(),
+        dir.join("fc-cache").display()
+    );
+    for (official, bundled) in aliases {
+        conf.push_str(&format!(
+            "<alias binding=\"same\"><family>{official}</family><prefer><family>{bundled}</family></prefer></alias>\n"
+        ));
+    }
+    conf.push_str("</fontconfig>\n");
+    let path = dir.join("fonts.conf");
+    std::fs::write(&path, conf).unwrap();
+    path
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice), poppler-utils and ../shared/tools/gbt9704-check"]
+fn libreoffice_lays_the_docx_out_like_the_pdf() {
+    let checker = root().join("../shared/tools/gbt9704-check");
+    if !checker.exists() {
+        eprintln!("skipped: ../shared/tools/gbt9704-check is not beside this repository");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, docx) = render_seed(dir.path(), &[]);
+    let converted = dir.path().join("lo");
+    let status = Command::new("soffice")
+        .env("FONTCONFIG_FILE", fontconfig(dir.path()))
+        .env("HOME", dir.path())
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .arg(&docx)
+        .status()
+        .expect("run soffice (apt-get install libreoffice-writer-nogui)");
+    assert!(status.success());
+    let lo_pdf = converted.join("chongqing-2014.pdf");
+    let pages = |p: &Path| {
+        let out = Command::new("pdfinfo").arg(p).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("Pages:"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(pages(&lo_pdf), pages(&pdf), "the DOCX must paginate like the PDF");
+
+    let out = Command::new("python3")
+        .arg(&checker)
+        .arg(&lo_pdf)
+        .args(["--docx-converted", "--json", "--expect-text"])
+        .arg(root().join("tests/fixtures/chongqing-2014.txt"))
+        .output()
+        .unwrap();
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let status_of = |name: &str| -> String {
+        let check = result["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["check"].as_str().unwrap().starts_with(name));
+        check.map_or("missing".into(), |c| c["status"].as_str().unwrap().to_owned())
+    };
+    for check in [
+        "page size",
+        "text block left edge",
+        "text block width",
+        "body character pitch",
+        "line pitch",
+        "characters per full line",
+        "lines per page",
+        "page number present",
+        "page number form",
+        "page number value",
+        "page number vertical position",
+        "page number horizontal position",
+        "text equals expected",
+    ] {
+        assert_eq!(
+            status_of(check),
+            "PASS",
+            "{check}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
