@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process time and peak memory of `report render` on the seed, release build.
 # Usage: benches/render.sh [RUNS]   (needs GNU time: apt-get install time)
-# Targets on 2 cores (issue 3): PDF alone <= 0.15 s and <= 100 MB.
+# Targets on 2 cores: PDF alone <= 0.15 s and <= 100 MB (issue 3); DOCX adds <= 10 ms (issue 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -30,3 +30,6 @@ measure() {
 }
 
 measure "render --format pdf" render reports/chongqing-2014.yaml -o "$out" --format pdf
+measure "render --format docx" render reports/chongqing-2014.yaml -o "$out" --format docx
+measure "render --format pdf,docx" render reports/chongqing-2014.yaml -o "$out" --format pdf,docx
+measure "check" check reports/chongqing-2014.yaml
