@@ -38,6 +38,93 @@ pub enum DocBlock {
     Paragraph { runs: Vec<Run> },
     /// The signature block (落款).
     Signature { issuer: String, date: Option<String> },
+    /// A table (the statistical tables of the 2021 standard).
+    Table(Table),
+}
+
+/// A table as a grid of cells. Like HTML, a row lists only the cells that start in it: a
+/// cell spanning rows or columns covers the positions to its right and below, and those
+/// are not listed again. The first `header_rows` rows repeat on every page the table
+/// runs over.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// Relative column widths; their count is the number of grid columns.
+    pub columns: Vec<f64>,
+    pub header_rows: usize,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell: its text and how far it spans.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub align: CellAlign,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellAlign {
+    Left,
+    Center,
+    Right,
+}
+
+impl Cell {
+    /// A one-by-one cell, centred.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            colspan: 1,
+            rowspan: 1,
+            align: CellAlign::Center,
+            bold: false,
+        }
+    }
+
+    pub fn span(mut self, colspan: usize, rowspan: usize) -> Cell {
+        self.colspan = colspan.max(1);
+        self.rowspan = rowspan.max(1);
+        self
+    }
+
+    pub fn align(mut self, align: CellAlign) -> Cell {
+        self.align = align;
+        self
+    }
+
+    pub fn bold(mut self) -> Cell {
+        self.bold = true;
+        self
+    }
+}
+
+/// Where each listed cell lands in a table's grid: (row, column) of every cell, in order.
+/// Renderers that need every grid position (DOCX) derive the covered ones from this.
+pub fn grid_positions(table: &Table) -> Vec<Vec<(usize, usize)>> {
+    let width = table.columns.len();
+    let mut taken: Vec<Vec<bool>> = vec![vec![false; width]; table.rows.len()];
+    let mut positions = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut col = 0;
+        let mut placed = Vec::new();
+        for cell in row {
+            while col < width && taken[r][col] {
+                col += 1;
+            }
+            placed.push((r, col));
+            for row_taken in taken.iter_mut().skip(r).take(cell.rowspan) {
+                for slot in row_taken.iter_mut().skip(col).take(cell.colspan) {
+                    *slot = true;
+                }
+            }
+            col += cell.colspan;
+        }
+        positions.push(placed);
+    }
+    positions
 }
 
 /// One title line and the places it prefers to break at.
@@ -284,6 +371,22 @@ mod tests {
     use super::*;
     use crate::model::load::parse;
     use std::path::Path;
+
+    #[test]
+    fn cells_land_where_spans_leave_room() {
+        let table = Table {
+            columns: vec![1.0; 4],
+            header_rows: 1,
+            rows: vec![
+                vec![Cell::new("a").span(1, 2), Cell::new("b").span(3, 1)],
+                vec![Cell::new("c"), Cell::new("d"), Cell::new("e")],
+            ],
+        };
+        assert_eq!(
+            grid_positions(&table),
+            [vec![(0, 0), (0, 1)], vec![(1, 1), (1, 2), (1, 3)]]
+        );
+    }
 
     #[test]
     fn chinese_numerals_follow_the_usual_forms() {

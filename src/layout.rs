@@ -19,7 +19,19 @@ pub struct Layout {
     pub latin: FontList,
     pub fallback: FontList,
     pub roles: BTreeMap<String, Role>,
+    pub table: TableLayout,
     pub docx: DocxLayout,
+}
+
+/// Tables: smaller type with its own line spacing, thin rules, a little air in each cell.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableLayout {
+    pub role: String,
+    /// Baseline to baseline inside a cell.
+    pub line_pitch_pt: f64,
+    pub rule_pt: f64,
+    pub cell_inset_mm: f64,
 }
 
 /// What only the Word document needs.
@@ -103,7 +115,7 @@ fn yes() -> bool {
 }
 
 /// The roles every template must define, as the document model uses them.
-pub const REQUIRED_ROLES: [&str; 7] = [
+pub const REQUIRED_ROLES: [&str; 8] = [
     "title",
     "body",
     "heading1",
@@ -111,6 +123,7 @@ pub const REQUIRED_ROLES: [&str; 7] = [
     "heading3",
     "heading4",
     "page_number",
+    "table",
 ];
 
 impl Layout {

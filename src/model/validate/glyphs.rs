@@ -17,13 +17,18 @@ pub fn f_glyph(cx: &mut Context, fonts: &GlyphCoverage, roles: &BTreeMap<String,
     let mut known: HashMap<(&str, char), Coverage> = HashMap::new();
     for i in 0..cx.texts.len() {
         let text = cx.texts[i].clone();
-        let Some(role) = roles.get(text.role) else { continue };
+        let Some(role) = roles.get(text.role) else {
+            continue;
+        };
         let mut reported = Vec::new();
         for (index, c) in text.text.chars().enumerate() {
             if c.is_whitespace() || c.is_control() || reported.contains(&c) {
                 continue;
             }
-            let coverage = known.entry((text.role, c)).or_insert_with(|| coverage(fonts, role, c)).clone();
+            let coverage = known
+                .entry((text.role, c))
+                .or_insert_with(|| coverage(fonts, role, c))
+                .clone();
             let first = role.cjk.first().map_or("", String::as_str);
             match coverage {
                 Coverage::Own => {}
@@ -34,7 +39,10 @@ pub fn f_glyph(cx: &mut Context, fonts: &GlyphCoverage, roles: &BTreeMap<String,
                         "F-FALLBACK",
                         &text,
                         index,
-                        format!("「{c}」 (U+{:04X}) is not in {first}; it will print in {other}", c as u32),
+                        format!(
+                            "「{c}」 (U+{:04X}) is not in {first}; it will print in {other}",
+                            c as u32
+                        ),
                     )
                     .help = Some("check it on paper, or give --font-dir a font that has it".into());
                 }
@@ -45,7 +53,10 @@ pub fn f_glyph(cx: &mut Context, fonts: &GlyphCoverage, roles: &BTreeMap<String,
                         "F-GLYPH",
                         &text,
                         index,
-                        format!("no font has 「{c}」 (U+{:04X}): it would print as an empty box", c as u32),
+                        format!(
+                            "no font has 「{c}」 (U+{:04X}): it would print as an empty box",
+                            c as u32
+                        ),
                     )
                     .help = Some("replace the character, or give --font-dir a font that has it".into());
                 }

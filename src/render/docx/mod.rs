@@ -5,6 +5,7 @@
 
 mod package;
 mod styles;
+mod tables;
 
 use crate::document::{DocBlock, Document, Run as DocRun, TitleLine};
 use crate::error::Error;
@@ -50,8 +51,17 @@ pub fn render(doc: &Document, layout: &Layout) -> Result<Vec<u8>, Error> {
     );
 
     for block in &doc.blocks {
-        for paragraph in paragraphs(block, layout, &m) {
-            docx = docx.add_paragraph(paragraph);
+        match block {
+            DocBlock::Table(t) => {
+                docx = docx.add_table(tables::table(t, layout, &m));
+                // A paragraph after each table keeps two tables from merging into one.
+                docx = docx.add_paragraph(Paragraph::new().style(StyleId::NORMAL));
+            }
+            _ => {
+                for paragraph in paragraphs(block, layout, &m) {
+                    docx = docx.add_paragraph(paragraph);
+                }
+            }
         }
     }
 
@@ -59,7 +69,15 @@ pub fn render(doc: &Document, layout: &Layout) -> Result<Vec<u8>, Error> {
     docx.build()
         .pack(&mut raw)
         .map_err(|e| Error::Docx(format!("docx-rs could not write the package: {e}")))?;
-    package::finish(&raw.into_inner(), &doc.meta)
+    let header_rows: Vec<usize> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            DocBlock::Table(t) => Some(t.header_rows),
+            _ => None,
+        })
+        .collect();
+    package::finish(&raw.into_inner(), &doc.meta, &header_rows)
 }
 
 /// The paragraphs one block becomes.
@@ -99,6 +117,7 @@ fn paragraphs(block: &DocBlock, layout: &Layout, m: &Metrics) -> Vec<Paragraph> 
             vec![p]
         }
         DocBlock::Signature { issuer, date } => signature(layout, m, issuer, date.as_deref()),
+        DocBlock::Table(_) => Vec::new(), // added as a table by `render`
     }
 }
 
@@ -123,7 +142,7 @@ fn doc_run(layout: &Layout, r: &DocRun) -> Run {
 
 /// A run of text in a role's fonts. Runs holding “”‘’—… carry `w:hint="eastAsia"`, or Word
 /// sets those shared marks in the Latin font, half width.
-fn run(layout: &Layout, role: &str, text: &str) -> Run {
+pub(crate) fn run(layout: &Layout, role: &str, text: &str) -> Run {
     let mut fonts = styles::fonts_of(layout, role);
     if text
         .chars()

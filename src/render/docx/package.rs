@@ -14,7 +14,9 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 /// The finished package: the parts of `raw`, edited, in the same order, with fixed dates.
-pub fn finish(raw: &[u8], meta: &Meta) -> Result<Vec<u8>, Error> {
+/// `header_rows`: for each table of the document, in order, how many of its first rows
+/// repeat on every page (docx-rs cannot mark them).
+pub fn finish(raw: &[u8], meta: &Meta, header_rows: &[usize]) -> Result<Vec<u8>, Error> {
     let fail = |e: &dyn std::fmt::Display| Error::Docx(e.to_string());
     let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(|e| fail(&e))?;
     let date = DateTime::from_date_and_time(meta.date.year, meta.date.month, meta.date.day, 0, 0, 0)
@@ -38,7 +40,11 @@ pub fn finish(raw: &[u8], meta: &Meta) -> Result<Vec<u8>, Error> {
                 let styles = drop_empty_paragraph_marks(&styles).map_err(|e| fail(&e))?;
                 style_defaults(&styles).map_err(|e| fail(&e))?
             }
-            n if n == "word/document.xml" || (n.starts_with("word/footer") && n.ends_with(".xml")) => {
+            "word/document.xml" => {
+                let body = drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?;
+                repeat_header_rows(&body, header_rows).map_err(|e| fail(&e))?
+            }
+            n if n.starts_with("word/footer") && n.ends_with(".xml") => {
                 drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?
             }
             "docProps/core.xml" => core_properties(meta).map_err(|e| fail(&e))?,
@@ -163,6 +169,69 @@ fn style_id(e: &BytesStart) -> String {
         .unwrap_or_default()
 }
 
+/// Marks the first rows of each top-level table `w:tblHeader`, so Word and LibreOffice
+/// repeat them on every page the table runs over.
+fn repeat_header_rows(xml: &[u8], header_rows: &[usize]) -> XmlResult<Vec<u8>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut buf = Vec::new();
+    let mut table = 0; // tables seen
+    let mut depth = 0; // table nesting
+    let mut row = 0; // rows of the current table
+    let mut pending = false; // a header row whose w:trPr is not yet written
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        let name = match &event {
+            Event::Start(e) | Event::Empty(e) => e.name().into_inner().to_owned(),
+            Event::End(e) => e.name().into_inner().to_owned(),
+            _ => String::new(),
+        };
+        match (&event, name.as_str()) {
+            (Event::Eof, _) => break,
+            (Event::Start(_), "w:tbl") => {
+                depth += 1;
+                if depth == 1 {
+                    table += 1;
+                    row = 0;
+                }
+                writer.write_event(event.borrow())?;
+            }
+            (Event::End(_), "w:tbl") => {
+                depth -= 1;
+                writer.write_event(event.borrow())?;
+            }
+            (Event::Start(_), "w:tr") if depth == 1 => {
+                row += 1;
+                pending = header_rows.get(table - 1).is_some_and(|&n| row <= n);
+                writer.write_event(event.borrow())?;
+            }
+            // The row's own properties: w:tblHeader goes inside, after w:cantSplit.
+            (Event::End(_), "w:trPr") if pending => {
+                writer.write_event(empty("w:tblHeader", &[]))?;
+                writer.write_event(event.borrow())?;
+                pending = false;
+            }
+            (Event::Empty(_), "w:trPr") if pending => {
+                writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
+                writer.write_event(empty("w:tblHeader", &[]))?;
+                writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+                pending = false;
+            }
+            // No w:trPr at all: one goes before the first cell.
+            (Event::Start(_) | Event::Empty(_), "w:tc") if pending => {
+                writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
+                writer.write_event(empty("w:tblHeader", &[]))?;
+                writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+                pending = false;
+                writer.write_event(event.borrow())?;
+            }
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
 /// docx-rs writes an empty `<w:rPr/>` first in every `w:pPr`, where the schema wants
 /// `w:pStyle` first and `w:rPr` last; an empty one says nothing, so it is dropped.
 fn drop_empty_paragraph_marks(xml: &[u8]) -> XmlResult<Vec<u8>> {
@@ -261,6 +330,16 @@ mod tests {
         assert!(
             out.contains(r#"<w:style><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn the_first_rows_of_each_table_repeat() {
+        let xml = br#"<w:body><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body>"#;
+        let out = String::from_utf8(repeat_header_rows(xml, &[1, 2]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:body><w:tbl><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/></w:tr><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc/></w:tr></w:tbl></w:body>"#
         );
     }
 

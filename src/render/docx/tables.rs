@@ -1,0 +1,126 @@
+//! Tables in Word: every grid position gets a `w:tc` (a cell spanning columns carries
+//! `w:gridSpan`; one spanning rows starts a `w:vMerge` that the covered cells below
+//! continue), thin single rules, the table role's smaller type, and the header rows that
+//! `package` marks to repeat on every page.
+
+use super::run;
+use super::styles::Metrics;
+use crate::document::{CellAlign, Table, grid_positions};
+use crate::layout::Layout;
+use docx_rs::{
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, Table as WTable,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow, VAlignType,
+    VMergeType, WidthType,
+};
+
+/// The Word table for a document table.
+pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
+    let total: f64 = t.columns.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    let block = m.block_width_pt * 20.0;
+    let grid: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|w| (w / total * block).round() as usize)
+        .collect();
+    let positions = grid_positions(t);
+    // Which grid positions a rowspan from above covers, and how wide that cell is.
+    let mut covered: Vec<Vec<Option<usize>>> = vec![vec![None; grid.len()]; t.rows.len()];
+    for (r, row) in t.rows.iter().enumerate() {
+        for (cell, &(_, c)) in row.iter().zip(&positions[r]) {
+            for below in covered
+                .iter_mut()
+                .take((r + cell.rowspan).min(t.rows.len()))
+                .skip(r + 1)
+            {
+                if let Some(slot) = below.get_mut(c) {
+                    *slot = Some(cell.colspan);
+                }
+            }
+        }
+    }
+    let pitch = (layout.table.line_pitch_pt * 20.0).round() as i32;
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let mut cells = Vec::new();
+            let mut listed = row.iter().zip(&positions[r]).peekable();
+            let mut col = 0;
+            while col < grid.len() {
+                if let Some(span) = covered[r][col] {
+                    cells.push(
+                        sized(TableCell::new(), &grid, col, span)
+                            .vertical_merge(VMergeType::Continue)
+                            .add_paragraph(Paragraph::new()),
+                    );
+                    col += span;
+                } else if let Some((cell, _)) = listed.next_if(|(_, p)| p.1 == col) {
+                    let mut run = run(layout, &layout.table.role, &cell.text)
+                        .size(m.half_points(&layout.table.role))
+                        .character_spacing(0);
+                    if cell.bold {
+                        run = run.bold();
+                    }
+                    let paragraph = Paragraph::new()
+                        .align(match cell.align {
+                            CellAlign::Left => AlignmentType::Left,
+                            CellAlign::Center => AlignmentType::Center,
+                            CellAlign::Right => AlignmentType::Right,
+                        })
+                        .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                        .line_spacing(
+                            LineSpacing::new()
+                                .line_rule(LineSpacingType::Exact)
+                                .line(pitch)
+                                .before(0)
+                                .after(0),
+                        )
+                        .snap_to_grid(false)
+                        .add_run(run);
+                    let mut tc = sized(TableCell::new(), &grid, col, cell.colspan)
+                        .vertical_align(VAlignType::Center)
+                        .add_paragraph(paragraph);
+                    if cell.rowspan > 1 {
+                        tc = tc.vertical_merge(VMergeType::Restart);
+                    }
+                    cells.push(tc);
+                    col += cell.colspan;
+                } else {
+                    // A short row: fill the grid so Word and LibreOffice agree on the columns.
+                    cells.push(sized(TableCell::new(), &grid, col, 1).add_paragraph(Paragraph::new()));
+                    col += 1;
+                }
+            }
+            TableRow::new(cells).cant_split()
+        })
+        .collect();
+    let rule = (layout.table.rule_pt * 8.0).round() as usize; // eighths of a point
+    let border = |p| {
+        TableBorder::new(p)
+            .border_type(BorderType::Single)
+            .size(rule)
+            .color("000000")
+    };
+    let inset = Layout::mm_to_twips(layout.table.cell_inset_mm);
+    WTable::new(rows)
+        .set_grid(grid)
+        .width(block.round() as usize, WidthType::Dxa)
+        .set_borders(
+            TableBorders::new()
+                .set(border(TableBorderPosition::Top))
+                .set(border(TableBorderPosition::Bottom))
+                .set(border(TableBorderPosition::Left))
+                .set(border(TableBorderPosition::Right))
+                .set(border(TableBorderPosition::InsideH))
+                .set(border(TableBorderPosition::InsideV)),
+        )
+        .margins(TableCellMargins::new().margin(0, inset as usize, 0, inset as usize))
+}
+
+/// A cell as wide as the `span` grid columns from `col`.
+fn sized(cell: TableCell, grid: &[usize], col: usize, span: usize) -> TableCell {
+    let width: usize = grid.iter().skip(col).take(span).sum();
+    let cell = cell.width(width, WidthType::Dxa);
+    if span > 1 { cell.grid_span(span) } else { cell }
+}
