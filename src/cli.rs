@@ -99,6 +99,11 @@ pub struct RenderArgs {
     #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
     pub pdf_standard: PdfFlavor,
 
+    /// Embed the bundled TrueType fonts in the DOCX (AR PL KaitiM GB for （一） headings,
+    /// Liberation Serif for digits and Latin), for machines without the official fonts
+    #[arg(long = "embed-fonts")]
+    pub embed_fonts: bool,
+
     #[command(flatten)]
     pub strictness: Strictness,
 

@@ -17,9 +17,12 @@ fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
     (0..zip.len())
         .map(|i| {
             let mut entry = zip.by_index(i).unwrap();
-            let mut text = String::new();
-            entry.read_to_string(&mut text).unwrap();
-            (entry.name().to_owned(), text)
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (
+                entry.name().to_owned(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
         })
         .collect()
 }
@@ -311,4 +314,46 @@ fn libreoffice_lays_the_docx_out_like_the_pdf() {
             String::from_utf8_lossy(&out.stdout)
         );
     }
+}
+
+#[test]
+fn embed_fonts_carries_the_editable_truetype_face_obfuscated() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx", "--embed-fonts"]);
+    let file = std::fs::File::open(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut font = Vec::new();
+    zip.by_name("word/fonts/font1.odttf")
+        .unwrap()
+        .read_to_end(&mut font)
+        .unwrap();
+    assert!(
+        zip.by_name("word/fonts/font2.odttf").is_err(),
+        "only Liberation Serif may be embedded"
+    );
+    let parts = parts(&docx);
+    let table = &parts["word/fontTable.xml"];
+    let key_at = table.find("w:fontKey=\"").unwrap() + 11;
+    let key = &table[key_at..key_at + 38];
+    assert!(table.contains("<w:font w:name=\"Liberation Serif\"><w:embedRegular r:id=\"rIdFont1\""));
+    assert!(parts["word/_rels/fontTable.xml.rels"].contains("Target=\"fonts/font1.odttf\""));
+    assert!(
+        parts["[Content_Types].xml"].contains("application/vnd.openxmlformats-officedocument.obfuscatedFont")
+    );
+    assert!(parts["word/settings.xml"].contains("<w:embedTrueTypeFonts/>"));
+    assert!(parts["word/styles.xml"].contains("w:ascii=\"Liberation Serif\""));
+    // Undoing the obfuscation with the key gives the bundled file back, byte for byte.
+    let original = read(&root().join("fonts/LiberationSerif-Regular.ttf"));
+    let digits: Vec<u8> = key.bytes().filter(u8::is_ascii_hexdigit).collect();
+    let mut plain = font.clone();
+    for (i, b) in plain.iter_mut().take(32).enumerate() {
+        let k = i % 16;
+        let pair = std::str::from_utf8(&digits[30 - 2 * k..32 - 2 * k]).unwrap();
+        *b ^= u8::from_str_radix(pair, 16).unwrap();
+    }
+    assert!(
+        plain == original,
+        "the embedded font does not de-obfuscate to Liberation Serif"
+    );
+    assert!(font[..32] != original[..32], "the font must be obfuscated");
 }

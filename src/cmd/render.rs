@@ -104,7 +104,12 @@ fn render_report(
                 outputs.push((out, rendered.bytes, format!("{} pages", rendered.pages)));
             }
             OutputFormat::Docx => {
-                let bytes = docx::render(&document, &template.layout)?;
+                let bytes = if args.embed_fonts {
+                    let (layout, embedded) = docx::embeddable(&template.layout, fonts)?;
+                    docx::render(&document, &layout, &embedded)?
+                } else {
+                    docx::render(&document, &template.layout, &[])?
+                };
                 outputs.push((out, bytes, String::new()));
             }
         }

@@ -9,6 +9,7 @@ mod tables;
 
 use crate::document::{DocBlock, Document, Run as DocRun, TitleLine};
 use crate::error::Error;
+use crate::fonts::FontSet;
 use crate::layout::Layout;
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
@@ -16,8 +17,80 @@ use docx_rs::{
 };
 use styles::{Metrics, StyleId};
 
-/// Renders a composed document to the bytes of a .docx file.
-pub fn render(doc: &Document, layout: &Layout) -> Result<Vec<u8>, Error> {
+/// A font file carried inside the document, under the family name the runs use.
+pub use package::EmbeddedFont;
+
+/// For `--embed-fonts`: the faces setting a role that a word processor can carry and keep
+/// editing with — single TrueType faces (Word embeds only TrueType outlines) whose license
+/// bits (OS/2 fsType) allow embedding for editing — and a layout whose roles name those
+/// faces. The others keep the official names: the CFF faces (FandolFang, Noto CJK), and AR PL
+/// KaitiM GB, whose fsType allows only print-and-preview embedding (a document carrying it
+/// opens read-only in Word).
+pub fn embeddable(layout: &Layout, fonts: &FontSet) -> Result<(Layout, Vec<EmbeddedFont>), Error> {
+    let roles = fonts.resolve_roles(layout)?;
+    let faces = fonts.faces();
+    let mut renamed = layout.clone();
+    let mut embedded: Vec<EmbeddedFont> = Vec::new();
+    let mut embed = |family: &str| -> Result<bool, Error> {
+        if embedded.iter().any(|e| e.name == family) {
+            return Ok(true);
+        }
+        let Some(face) = faces.iter().find(|f| f.family == family) else {
+            return Ok(false);
+        };
+        let data = std::fs::read(&face.path).map_err(|source| Error::Read {
+            path: face.path.clone(),
+            source,
+        })?;
+        // A single TrueType face: sfnt version 1.0 or 'true'; not a collection, not CFF.
+        if !(data.starts_with(&[0, 1, 0, 0]) || data.starts_with(b"true")) || !editable_embedding(&data) {
+            return Ok(false);
+        }
+        embedded.push(EmbeddedFont {
+            name: family.to_owned(),
+            data,
+        });
+        Ok(true)
+    };
+    for (name, role) in renamed.roles.iter_mut() {
+        if let Some(family) = roles.get(name).and_then(|r| r.cjk.first())
+            && embed(family)?
+        {
+            role.docx_font = family.clone();
+        }
+    }
+    let latin = roles.get("body").and_then(|r| r.latin.first()).cloned();
+    if let Some(family) = latin
+        && embed(&family)?
+    {
+        renamed.latin.docx_font = Some(family);
+    }
+    Ok((renamed, embedded))
+}
+
+/// Whether a font's OS/2 fsType lets a document carry it and stay editable: installable (0)
+/// or editable (bit 3); not restricted (bit 1) or preview-and-print only (bit 2).
+fn editable_embedding(font: &[u8]) -> bool {
+    let u16_at = |o: usize| font.get(o..o + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+    let u32_at = |o: usize| {
+        font.get(o..o + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let tables = u16_at(4).unwrap_or(0) as usize;
+    let os2 = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| font.get(r..r + 4) == Some(b"OS/2"));
+    let Some(fs_type) = os2
+        .and_then(|r| u32_at(r + 8))
+        .and_then(|offset| u16_at(offset as usize + 8))
+    else {
+        return false;
+    };
+    fs_type & 0x000F == 0 || fs_type & 0x0008 != 0
+}
+
+/// Renders a composed document to the bytes of a .docx file, carrying `embedded` fonts.
+pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Result<Vec<u8>, Error> {
     let m = Metrics::of(layout);
     let mut docx = Docx::new()
         .page_size(
@@ -77,7 +150,7 @@ pub fn render(doc: &Document, layout: &Layout) -> Result<Vec<u8>, Error> {
             _ => None,
         })
         .collect();
-    package::finish(&raw.into_inner(), &doc.meta, &header_rows)
+    package::finish(&raw.into_inner(), &doc.meta, &header_rows, embedded)
 }
 
 /// The paragraphs one block becomes.
@@ -242,7 +315,23 @@ mod tests {
 
     fn docx_of(yaml: &str) -> Vec<u8> {
         let report = parse(Path::new("t.yaml"), yaml).unwrap();
-        render(&compose(&report), &Template::builtin().unwrap().layout).unwrap()
+        render(&compose(&report), &Template::builtin().unwrap().layout, &[]).unwrap()
+    }
+
+    #[test]
+    fn only_fonts_licensed_for_editable_embedding_are_carried() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let liberation = std::fs::read(dir.join("LiberationSerif-Regular.ttf")).unwrap();
+        let kai = std::fs::read(dir.join("gkai00mp.ttf")).unwrap();
+        assert!(
+            editable_embedding(&liberation),
+            "Liberation Serif: fsType 0, installable"
+        );
+        assert!(
+            !editable_embedding(&kai),
+            "AR PL KaitiM GB: fsType 4, preview and print only"
+        );
+        assert!(!editable_embedding(b"short"));
     }
 
     #[test]

@@ -16,7 +16,13 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 /// The finished package: the parts of `raw`, edited, in the same order, with fixed dates.
 /// `header_rows`: for each table of the document, in order, how many of its first rows
 /// repeat on every page (docx-rs cannot mark them).
-pub fn finish(raw: &[u8], meta: &Meta, header_rows: &[usize]) -> Result<Vec<u8>, Error> {
+/// `embedded`: fonts to carry in the package (ECMA-376 Part 1 §17.8.1).
+pub fn finish(
+    raw: &[u8],
+    meta: &Meta,
+    header_rows: &[usize],
+    embedded: &[EmbeddedFont],
+) -> Result<Vec<u8>, Error> {
     let fail = |e: &dyn std::fmt::Display| Error::Docx(e.to_string());
     let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(|e| fail(&e))?;
     let date = DateTime::from_date_and_time(meta.date.year, meta.date.month, meta.date.day, 0, 0, 0)
@@ -44,6 +50,11 @@ pub fn finish(raw: &[u8], meta: &Meta, header_rows: &[usize]) -> Result<Vec<u8>,
                 let body = drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?;
                 repeat_header_rows(&body, header_rows).map_err(|e| fail(&e))?
             }
+            "word/settings.xml" => settings(&data, !embedded.is_empty()).map_err(|e| fail(&e))?,
+            "word/fontTable.xml" if !embedded.is_empty() => {
+                font_table(&data, embedded).map_err(|e| fail(&e))?
+            }
+            "[Content_Types].xml" if !embedded.is_empty() => content_types(&data).map_err(|e| fail(&e))?,
             n if n.starts_with("word/footer") && n.ends_with(".xml") => {
                 drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?
             }
@@ -53,10 +64,231 @@ pub fn finish(raw: &[u8], meta: &Meta, header_rows: &[usize]) -> Result<Vec<u8>,
         out.start_file(name, options).map_err(|e| fail(&e))?;
         out.write_all(&data).map_err(|e| fail(&e))?;
     }
+    if !embedded.is_empty() {
+        out.start_file("word/_rels/fontTable.xml.rels", options)
+            .map_err(|e| fail(&e))?;
+        out.write_all(&font_relationships(embedded).map_err(|e| fail(&e))?)
+            .map_err(|e| fail(&e))?;
+        for (i, font) in embedded.iter().enumerate() {
+            out.start_file(format!("word/fonts/font{}.odttf", i + 1), options)
+                .map_err(|e| fail(&e))?;
+            out.write_all(&obfuscate(&font.data, &font.key()))
+                .map_err(|e| fail(&e))?;
+        }
+    }
     Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
 type XmlResult<T> = Result<T, quick_xml::Error>;
+
+/// A font to carry in the package, under the family name the document's runs use.
+#[derive(Debug, Clone)]
+pub struct EmbeddedFont {
+    pub name: String,
+    pub data: Vec<u8>,
+}
+
+impl EmbeddedFont {
+    /// The font's obfuscation key, a GUID derived from its bytes, so the same font gives the
+    /// same package.
+    pub fn key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let h = Sha256::digest(&self.data);
+        let hex: String = h[..16].iter().map(|b| format!("{b:02X}")).collect();
+        format!(
+            "{{{}-{}-{}-{}-{}}}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..32]
+        )
+    }
+}
+
+/// ECMA-376 Part 1 §17.8.1: the first 32 bytes of the font are XORed with the key's 16
+/// bytes, taken from the GUID's hex digits read from the end.
+pub fn obfuscate(font: &[u8], guid: &str) -> Vec<u8> {
+    let digits: Vec<u8> = guid.bytes().filter(u8::is_ascii_hexdigit).collect();
+    let key: Vec<u8> = (0..16)
+        .map(|i| {
+            let pair = &digits[30 - 2 * i..32 - 2 * i];
+            let text = std::str::from_utf8(pair).unwrap_or("00");
+            u8::from_str_radix(text, 16).unwrap_or(0)
+        })
+        .collect();
+    let mut out = font.to_vec();
+    for (i, byte) in out.iter_mut().take(32).enumerate() {
+        *byte ^= key[i % 16];
+    }
+    out
+}
+
+/// fontTable.xml with an entry per embedded font pointing at its part and key.
+fn font_table(xml: &[u8], embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match &event {
+            Event::Eof => break,
+            Event::End(e) if e.name().into_inner() == "w:fonts" => {
+                for (i, font) in embedded.iter().enumerate() {
+                    let mut start = BytesStart::new("w:font");
+                    start.push_attribute(("w:name", font.name.as_str()));
+                    writer.write_event(Event::Start(start))?;
+                    let id = format!("rIdFont{}", i + 1);
+                    let key = font.key();
+                    writer.write_event(empty("w:embedRegular", &[("r:id", &id), ("w:fontKey", &key)]))?;
+                    writer.write_event(Event::End(BytesEnd::new("w:font")))?;
+                }
+                writer.write_event(event.borrow())?;
+            }
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
+    let mut root = BytesStart::new("Relationships");
+    root.push_attribute((
+        "xmlns",
+        "http://schemas.openxmlformats.org/package/2006/relationships",
+    ));
+    w.write_event(Event::Start(root))?;
+    for i in 1..=embedded.len() {
+        let (id, target) = (format!("rIdFont{i}"), format!("fonts/font{i}.odttf"));
+        w.write_event(empty(
+            "Relationship",
+            &[
+                ("Id", &id),
+                (
+                    "Type",
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font",
+                ),
+                ("Target", &target),
+            ],
+        ))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("Relationships")))?;
+    Ok(w.into_inner())
+}
+
+/// [Content_Types].xml with the obfuscated-font type for `.odttf` parts.
+fn content_types(xml: &[u8]) -> XmlResult<Vec<u8>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().into_inner() == "Types" => {
+                writer.write_event(event.borrow())?;
+                writer.write_event(empty(
+                    "Default",
+                    &[
+                        ("Extension", "odttf"),
+                        (
+                            "ContentType",
+                            "application/vnd.openxmlformats-officedocument.obfuscatedFont",
+                        ),
+                    ],
+                ))?;
+            }
+            _ => writer.write_event(event.borrow())?,
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
+/// The children of `w:settings` in the order the schema (CT_Settings) requires: docx-rs
+/// writes some out of order (w:defaultTabStop before w:zoom, w:evenAndOddHeaders after
+/// w:compat). `embed_fonts` adds w:embedTrueTypeFonts.
+fn settings(xml: &[u8], embed_fonts: bool) -> XmlResult<Vec<u8>> {
+    const ORDER: [&str; 12] = [
+        "w:writeProtection",
+        "w:view",
+        "w:zoom",
+        "w:embedTrueTypeFonts",
+        "w:mirrorMargins",
+        "w:defaultTabStop",
+        "w:evenAndOddHeaders",
+        "w:characterSpacingControl",
+        "w:compat",
+        "w:rsids",
+        "m:mathPr",
+        "w:themeFontLang",
+    ];
+    let rank = |name: &str| ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len());
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut head: Vec<Event<'static>> = Vec::new();
+    let mut children: Vec<(usize, Vec<Event<'static>>)> = Vec::new();
+    let mut depth = 0;
+    loop {
+        let event = reader.read_event_into(&mut buf)?.into_owned();
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) if depth == 0 => {
+                depth = 1;
+                head.push(event.clone());
+                let _ = e;
+            }
+            Event::Start(e) if depth == 1 => {
+                depth = 2;
+                children.push((rank(e.name().into_inner()), vec![event.clone()]));
+            }
+            Event::Empty(e) if depth == 1 => {
+                children.push((rank(e.name().into_inner()), vec![event.clone()]))
+            }
+            Event::End(_) if depth == 1 => break,
+            Event::Start(_) => {
+                depth += 1;
+                if let Some(last) = children.last_mut() {
+                    last.1.push(event.clone());
+                }
+            }
+            Event::End(_) => {
+                depth -= 1;
+                if let Some(last) = children.last_mut() {
+                    last.1.push(event.clone());
+                }
+            }
+            _ if depth >= 2 => {
+                if let Some(last) = children.last_mut() {
+                    last.1.push(event.clone());
+                }
+            }
+            _ => head.push(event.clone()),
+        }
+        buf.clear();
+    }
+    if embed_fonts {
+        children.push((
+            rank("w:embedTrueTypeFonts"),
+            vec![empty("w:embedTrueTypeFonts", &[])],
+        ));
+    }
+    children.sort_by_key(|(r, _)| *r); // stable: unknown children keep their order
+    let mut writer = Writer::new(Vec::new());
+    for e in head {
+        writer.write_event(e)?;
+    }
+    for (_, events) in children {
+        for e in events {
+            writer.write_event(e)?;
+        }
+    }
+    writer.write_event(Event::End(BytesEnd::new("w:settings")))?;
+    Ok(writer.into_inner())
+}
 
 fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
     let mut e = BytesStart::new(name.to_owned());
@@ -331,6 +563,27 @@ mod tests {
             out.contains(r#"<w:style><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#),
             "{out}"
         );
+    }
+
+    #[test]
+    fn obfuscation_xors_the_first_32_bytes_with_the_reversed_guid_and_undoes_itself() {
+        let font: Vec<u8> = (0u8..64).collect();
+        let guid = "{00112233-4455-6677-8899-AABBCCDDEEFF}";
+        let out = obfuscate(&font, guid);
+        // Key bytes from the end of the GUID: FF, EE, DD, … 00.
+        assert_eq!(out[0], 0xFF);
+        assert_eq!(out[1], 1 ^ 0xEE);
+        assert_eq!(out[15], 15);
+        assert_eq!(out[16], 16 ^ 0xFF);
+        assert_eq!(&out[32..], &font[32..]);
+        assert_eq!(obfuscate(&out, guid), font);
+    }
+
+    #[test]
+    fn settings_children_are_put_in_schema_order() {
+        let xml = br#"<?xml version="1.0"?><w:settings xmlns:w="x"><w:defaultTabStop w:val="840" /><w:zoom w:percent="100" /><w:compat><w:useFELayout /></w:compat><w:evenAndOddHeaders /></w:settings>"#;
+        let out = String::from_utf8(settings(xml, true).unwrap()).unwrap();
+        assert!(out.ends_with(r#"<w:zoom w:percent="100" /><w:embedTrueTypeFonts/><w:defaultTabStop w:val="840" /><w:evenAndOddHeaders /><w:compat><w:useFELayout /></w:compat></w:settings>"#), "{out}");
     }
 
     #[test]
