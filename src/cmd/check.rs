@@ -1,15 +1,14 @@
 //! `report check`: each file loaded and put through every rule; the findings printed for a
 //! person (stderr) or a script (JSON lines on stdout). `render` checks the same way first.
 
-use super::exit;
+use super::{Shared, exit};
 use crate::cli::{CheckArgs, FindingsFormat};
 use crate::diag::{self, Diagnostic, Severity, Style};
 use crate::error::Error;
-use crate::fonts::{FontOptions, FontSet, RoleFonts};
+use crate::fonts::{FontSet, RoleFonts};
 use crate::model::Report;
 use crate::model::load::{parse, read_source};
 use crate::model::validate::validate;
-use crate::template::Template;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -124,16 +123,8 @@ fn diagnostic_of(err: &Error) -> Option<Diagnostic> {
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &CheckArgs) -> u8 {
-    let prepared = Template::load(args.template.template.as_deref()).and_then(|template| {
-        let fonts = FontSet::load(&FontOptions {
-            extra_dirs: args.fonts.font_dirs.clone(),
-            system_fonts: args.fonts.system_fonts,
-        })?;
-        let roles = fonts.resolve_roles(&template.layout)?;
-        Ok((fonts, roles))
-    });
-    let (fonts, roles) = match prepared {
-        Ok(p) => p,
+    let shared = match Shared::load(&args.template, &args.fonts) {
+        Ok(shared) => shared,
         Err(err) => {
             eprintln!("{}", diag::render(&err));
             return exit::COULD_NOT_RUN;
@@ -141,7 +132,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut status = exit::OK;
     for file in &args.files {
-        let checked = check_file(file, Some((&fonts, &roles)));
+        let checked = check_file(file, Some((&shared.fonts, &shared.roles)));
         checked.print(args.format);
         status = status.max(checked.status(args.strictness.deny_warnings));
     }

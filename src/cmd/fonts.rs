@@ -9,10 +9,7 @@ use crate::template::Template;
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &FontsArgs) -> u8 {
-    let options = FontOptions {
-        extra_dirs: args.fonts.font_dirs.clone(),
-        system_fonts: args.fonts.system_fonts,
-    };
+    let options = FontOptions::from(&args.fonts);
     let fonts = match FontSet::load(&options) {
         Ok(fonts) => fonts,
         Err(err) => {

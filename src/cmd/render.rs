@@ -2,25 +2,24 @@
 //! are loaded once; a failing file is reported and the others go on.
 
 use super::check::check_file;
-use super::exit;
+use super::{Shared, exit};
 use crate::cli::FindingsFormat;
 use crate::cli::{OutputFormat, RenderArgs};
 use crate::diag;
 use crate::document::compose;
 use crate::error::Error;
-use crate::fonts::RoleFonts;
-use crate::fonts::{FontOptions, FontSet};
+
+use crate::fonts::FontSet;
 use crate::model::Report;
 use crate::render::{docx, pdf};
 use crate::template::Template;
 use crate::write::write_atomic;
-use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &RenderArgs) -> u8 {
-    let (template, fonts, roles) = match prepare(args) {
+    let shared = match prepare(args) {
         Ok(prepared) => prepared,
         Err(err) => {
             eprintln!("{}", diag::render(&err));
@@ -30,7 +29,7 @@ pub fn run(args: &RenderArgs) -> u8 {
     let mut status = exit::OK;
     for file in &args.files {
         // Checked first: warnings are printed, a report with errors is not rendered.
-        let checked = check_file(file, Some((&fonts, &roles)));
+        let checked = check_file(file, Some((&shared.fonts, &shared.roles)));
         checked.print(FindingsFormat::Text);
         let verdict = checked.status(args.strictness.deny_warnings);
         status = status.max(verdict);
@@ -40,7 +39,7 @@ pub fn run(args: &RenderArgs) -> u8 {
             }
             continue;
         };
-        if let Err(err) = render_report(file, report, args, &template, &fonts) {
+        if let Err(err) = render_report(file, report, args, &shared.template, &shared.fonts) {
             eprintln!("{}", diag::render(&err));
             status = status.max(exit::COULD_NOT_RUN);
         }
@@ -48,10 +47,8 @@ pub fn run(args: &RenderArgs) -> u8 {
     status
 }
 
-/// The template, the fonts and each role's fonts, shared by every file.
-type Prepared = (Template, FontSet, BTreeMap<String, RoleFonts>);
-
-fn prepare(args: &RenderArgs) -> Result<Prepared, Error> {
+/// What every file shares, after checking that no two outputs collide.
+fn prepare(args: &RenderArgs) -> Result<Shared, Error> {
     let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
     for (file, format) in args
         .files
@@ -74,13 +71,7 @@ fn prepare(args: &RenderArgs) -> Result<Prepared, Error> {
             source,
         })?;
     }
-    let template = Template::load(args.template.template.as_deref())?;
-    let fonts = FontSet::load(&FontOptions {
-        extra_dirs: args.fonts.font_dirs.clone(),
-        system_fonts: args.fonts.system_fonts,
-    })?;
-    let roles = fonts.resolve_roles(&template.layout)?;
-    Ok((template, fonts, roles))
+    Shared::load(&args.template, &args.fonts)
 }
 
 fn render_report(

@@ -126,30 +126,20 @@ pub fn obfuscate(font: &[u8], guid: &str) -> Vec<u8> {
 
 /// fontTable.xml with an entry per embedded font pointing at its part and key.
 fn font_table(xml: &[u8], embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
-    let mut buf = Vec::new();
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        match &event {
-            Event::Eof => break,
-            Event::End(e) if e.name().into_inner() == "w:fonts" => {
-                for (i, font) in embedded.iter().enumerate() {
-                    let mut start = BytesStart::new("w:font");
-                    start.push_attribute(("w:name", font.name.as_str()));
-                    writer.write_event(Event::Start(start))?;
-                    let id = format!("rIdFont{}", i + 1);
-                    let key = font.key();
-                    writer.write_event(empty("w:embedRegular", &[("r:id", &id), ("w:fontKey", &key)]))?;
-                    writer.write_event(Event::End(BytesEnd::new("w:font")))?;
-                }
-                writer.write_event(event.borrow())?;
+    rewrite(xml, |event, writer| {
+        if matches!(event, Event::End(e) if e.name().into_inner() == "w:fonts") {
+            for (i, font) in embedded.iter().enumerate() {
+                let mut start = BytesStart::new("w:font");
+                start.push_attribute(("w:name", font.name.as_str()));
+                writer.write_event(Event::Start(start))?;
+                let id = format!("rIdFont{}", i + 1);
+                let key = font.key();
+                writer.write_event(empty("w:embedRegular", &[("r:id", &id), ("w:fontKey", &key)]))?;
+                writer.write_event(Event::End(BytesEnd::new("w:font")))?;
             }
-            _ => writer.write_event(event.borrow())?,
         }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
@@ -181,31 +171,18 @@ fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
 
 /// [Content_Types].xml with the obfuscated-font type for `.odttf` parts.
 fn content_types(xml: &[u8]) -> XmlResult<Vec<u8>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
-    let mut buf = Vec::new();
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        match &event {
-            Event::Eof => break,
-            Event::Start(e) if e.name().into_inner() == "Types" => {
-                writer.write_event(event.borrow())?;
-                writer.write_event(empty(
-                    "Default",
-                    &[
-                        ("Extension", "odttf"),
-                        (
-                            "ContentType",
-                            "application/vnd.openxmlformats-officedocument.obfuscatedFont",
-                        ),
-                    ],
-                ))?;
-            }
-            _ => writer.write_event(event.borrow())?,
+    rewrite(xml, |event, writer| {
+        if matches!(event, Event::Start(e) if e.name().into_inner() == "Types") {
+            writer.write_event(event.borrow())?;
+            let font_type = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+            writer.write_event(empty(
+                "Default",
+                &[("Extension", "odttf"), ("ContentType", font_type)],
+            ))?;
+            return Ok(false);
         }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 /// The children of `w:settings` in the order the schema (CT_Settings) requires: docx-rs
@@ -290,6 +267,28 @@ fn settings(xml: &[u8], embed_fonts: bool) -> XmlResult<Vec<u8>> {
     Ok(writer.into_inner())
 }
 
+/// Copies `xml` event by event. `edit` sees each event first and may write events of its
+/// own; it returns whether the event itself is still to be copied.
+fn rewrite(
+    xml: &[u8],
+    mut edit: impl FnMut(&Event, &mut Writer<Vec<u8>>) -> XmlResult<bool>,
+) -> XmlResult<Vec<u8>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut writer = Writer::new(Vec::new());
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        if matches!(event, Event::Eof) {
+            break;
+        }
+        if edit(&event, &mut writer)? {
+            writer.write_event(event.borrow())?;
+        }
+        buf.clear();
+    }
+    Ok(writer.into_inner())
+}
+
 fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
     let mut e = BytesStart::new(name.to_owned());
     for (k, v) in attrs {
@@ -310,23 +309,20 @@ fn style_defaults(xml: &[u8]) -> XmlResult<Vec<u8>> {
         empty("w:autoSpaceDN", &[("w:val", "0")]),
     ];
     let run_defaults = [empty("w:lang", &[("w:val", "zh-CN"), ("w:eastAsia", "zh-CN")])];
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
     let mut path: Vec<String> = Vec::new();
-    let mut buf = Vec::new();
     let in_default = |path: &[String], parent: &str| path.len() >= 2 && path[path.len() - 2] == parent;
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        match &event {
+    rewrite(xml, |event, writer| {
+        match event {
             Event::Start(e) => {
                 path.push(e.name().into_inner().to_owned());
-                writer.write_event(event.borrow())?;
-                // These elements come first in a w:pPr, so inserting them first keeps the order
-                // the schema requires.
+                // These elements come first in a w:pPr, so inserting them first keeps the
+                // order the schema requires.
                 if e.name().into_inner() == "w:pPr" && in_default(&path, "w:pPrDefault") {
+                    writer.write_event(event.borrow())?;
                     for d in &paragraph_defaults {
                         writer.write_event(d.borrow())?;
                     }
+                    return Ok(false);
                 }
             }
             Event::End(e) => {
@@ -337,14 +333,11 @@ fn style_defaults(xml: &[u8]) -> XmlResult<Vec<u8>> {
                     }
                 }
                 path.pop();
-                writer.write_event(event.borrow())?;
             }
-            Event::Eof => break,
-            _ => writer.write_event(event.borrow())?,
+            _ => {}
         }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 /// docx-rs always writes a bare `Normal` style before the ones it is given; a style id
@@ -363,34 +356,19 @@ fn last_style_wins(xml: &[u8]) -> XmlResult<Vec<u8>> {
         buf.clear();
     }
     // Second pass: copy everything but a style whose id comes again later.
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
     let mut seen = 0;
     let mut skipping = false;
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        match &event {
-            Event::Eof => break,
+    rewrite(xml, |event, _| {
+        Ok(match event {
             Event::Start(e) if e.name().into_inner() == "w:style" => {
-                let id = &ids[seen];
                 seen += 1;
-                skipping = ids[seen..].contains(id);
-                if !skipping {
-                    writer.write_event(event.borrow())?;
-                }
+                skipping = ids[seen..].contains(&ids[seen - 1]);
+                !skipping
             }
-            Event::End(e) if e.name().into_inner() == "w:style" => {
-                if !skipping {
-                    writer.write_event(event.borrow())?;
-                }
-                skipping = false;
-            }
-            _ if skipping => {}
-            _ => writer.write_event(event.borrow())?,
-        }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+            Event::End(e) if e.name().into_inner() == "w:style" => !std::mem::take(&mut skipping),
+            _ => !skipping,
+        })
+    })
 }
 
 fn style_id(e: &BytesStart) -> String {
@@ -404,91 +382,70 @@ fn style_id(e: &BytesStart) -> String {
 /// Marks the first rows of each top-level table `w:tblHeader`, so Word and LibreOffice
 /// repeat them on every page the table runs over.
 fn repeat_header_rows(xml: &[u8], header_rows: &[usize]) -> XmlResult<Vec<u8>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
-    let mut buf = Vec::new();
     let mut table = 0; // tables seen
     let mut depth = 0; // table nesting
     let mut row = 0; // rows of the current table
-    let mut pending = false; // a header row whose w:trPr is not yet written
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        let name = match &event {
-            Event::Start(e) | Event::Empty(e) => e.name().into_inner().to_owned(),
-            Event::End(e) => e.name().into_inner().to_owned(),
-            _ => String::new(),
+    let mut pending = false; // a header row whose w:tblHeader is not yet written
+    let header = |writer: &mut Writer<Vec<u8>>| -> XmlResult<()> {
+        writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
+        writer.write_event(empty("w:tblHeader", &[]))?;
+        writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+        Ok(())
+    };
+    rewrite(xml, |event, writer| {
+        let (name, start, end, is_empty) = match event {
+            Event::Start(e) => (e.name().into_inner().to_owned(), true, false, false),
+            Event::Empty(e) => (e.name().into_inner().to_owned(), false, false, true),
+            Event::End(e) => (e.name().into_inner().to_owned(), false, true, false),
+            _ => return Ok(true),
         };
-        match (&event, name.as_str()) {
-            (Event::Eof, _) => break,
-            (Event::Start(_), "w:tbl") => {
+        match name.as_str() {
+            "w:tbl" if start => {
                 depth += 1;
                 if depth == 1 {
                     table += 1;
                     row = 0;
                 }
-                writer.write_event(event.borrow())?;
             }
-            (Event::End(_), "w:tbl") => {
-                depth -= 1;
-                writer.write_event(event.borrow())?;
-            }
-            (Event::Start(_), "w:tr") if depth == 1 => {
+            "w:tbl" if end => depth -= 1,
+            "w:tr" if start && depth == 1 => {
                 row += 1;
                 pending = header_rows.get(table - 1).is_some_and(|&n| row <= n);
-                writer.write_event(event.borrow())?;
             }
             // The row's own properties: w:tblHeader goes inside, after w:cantSplit.
-            (Event::End(_), "w:trPr") if pending => {
+            "w:trPr" if end && pending => {
                 writer.write_event(empty("w:tblHeader", &[]))?;
-                writer.write_event(event.borrow())?;
                 pending = false;
             }
-            (Event::Empty(_), "w:trPr") if pending => {
-                writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
-                writer.write_event(empty("w:tblHeader", &[]))?;
-                writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+            "w:trPr" if is_empty && pending => {
+                header(writer)?;
                 pending = false;
+                return Ok(false);
             }
             // No w:trPr at all: one goes before the first cell.
-            (Event::Start(_) | Event::Empty(_), "w:tc") if pending => {
-                writer.write_event(Event::Start(BytesStart::new("w:trPr")))?;
-                writer.write_event(empty("w:tblHeader", &[]))?;
-                writer.write_event(Event::End(BytesEnd::new("w:trPr")))?;
+            "w:tc" if pending => {
+                header(writer)?;
                 pending = false;
-                writer.write_event(event.borrow())?;
             }
-            _ => writer.write_event(event.borrow())?,
+            _ => {}
         }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 /// docx-rs writes an empty `<w:rPr/>` first in every `w:pPr`, where the schema wants
 /// `w:pStyle` first and `w:rPr` last; an empty one says nothing, so it is dropped.
 fn drop_empty_paragraph_marks(xml: &[u8]) -> XmlResult<Vec<u8>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
     let mut parent = String::new();
-    let mut buf = Vec::new();
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        match &event {
-            Event::Eof => break,
-            Event::Empty(e) if e.name().into_inner() == "w:rPr" && parent == "w:pPr" => {}
-            Event::Start(e) => {
-                parent = e.name().into_inner().to_owned();
-                writer.write_event(event.borrow())?;
-            }
-            Event::End(_) => {
-                parent.clear();
-                writer.write_event(event.borrow())?;
-            }
-            _ => writer.write_event(event.borrow())?,
+    rewrite(xml, |event, _| {
+        match event {
+            Event::Empty(e) if e.name().into_inner() == "w:rPr" && parent == "w:pPr" => return Ok(false),
+            Event::Start(e) => parent = e.name().into_inner().to_owned(),
+            Event::End(_) => parent.clear(),
+            _ => {}
         }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 /// docProps/core.xml: title, author, language and the report's date as created/modified.
