@@ -30,7 +30,10 @@ fn renders_the_seed_next_to_its_input_and_reruns_identically() {
         .map(|e| e.unwrap().file_name())
         .collect();
     names.sort();
-    assert_eq!(names, ["chongqing-2014.docx", "chongqing-2014.pdf", "chongqing-2014.yaml"]);
+    assert_eq!(
+        names,
+        ["chongqing-2014.docx", "chongqing-2014.pdf", "chongqing-2014.yaml"]
+    );
 }
 
 #[test]

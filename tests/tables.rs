@@ -92,7 +92,7 @@ fn a_pdf_table_prints_every_cell_and_repeats_its_header_on_each_page() {
 #[test]
 fn a_docx_table_merges_cells_and_marks_its_header_rows() {
     let template = Template::builtin().unwrap();
-    let bytes = docx::render(&document(3), &template.layout).unwrap();
+    let bytes = docx::render(&document(3), &template.layout, &[]).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name("word/document.xml")
