@@ -130,7 +130,7 @@ fn styles_carry_words_built_in_names_and_the_official_fonts() {
         "<w:widowControl w:val=\"0\"/>",
         "<w:autoSpaceDE w:val=\"0\"/>",
         "<w:autoSpaceDN w:val=\"0\"/>",
-        "<w:overflowPunct w:val=\"0\"/>",
+        "<w:overflowPunct w:val=\"1\"/>",
         "w:eastAsia=\"zh-CN\"",
     ] {
         assert!(defaults.contains(needle), "{needle} missing from {defaults}");
@@ -292,9 +292,11 @@ fn libreoffice_lays_the_docx_out_like_the_pdf() {
             .find(|c| c["check"].as_str().unwrap().starts_with(name));
         check.map_or("missing".into(), |c| c["status"].as_str().unwrap().to_owned())
     };
+    assert!(result["ok"].as_bool().unwrap(), "gbt9704-check failed: {}", String::from_utf8_lossy(&out.stdout));
     for check in [
         "page size",
         "text block left edge",
+        "text block right edge",
         "text block width",
         "body character pitch",
         "line pitch",

@@ -297,14 +297,17 @@ fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
     Event::Empty(e)
 }
 
-/// In `w:docDefaults`: paragraphs without widow control, hanging punctuation or the
-/// automatic quarter em between CJK and Latin (each breaks the 28 × 22 grid), and runs in
-/// zh-CN.
+/// In `w:docDefaults`: paragraphs without widow control, hanging punctuation (as far as
+/// the two word processors allow one setting to say it) or the automatic quarter em between
+/// CJK and Latin (each breaks the 28 × 22 grid), and runs in zh-CN.
 fn style_defaults(xml: &[u8]) -> XmlResult<Vec<u8>> {
     let paragraph_defaults = [
         empty("w:widowControl", &[("w:val", "0")]),
-        // No punctuation hanging past the margin: the grid's right edge is the block's.
-        empty("w:overflowPunct", &[("w:val", "0")]),
+        // Word and LibreOffice read this element in opposite senses: LibreOffice maps
+        // overflowPunct=1 to "no hanging punctuation" (measured: with 0, it hangs a final 、
+        // a full em past the margin), while for Word 1 is its default, punctuation may hang.
+        // 1 keeps LibreOffice on the grid and leaves Word as every Word document is.
+        empty("w:overflowPunct", &[("w:val", "1")]),
         empty("w:autoSpaceDE", &[("w:val", "0")]),
         empty("w:autoSpaceDN", &[("w:val", "0")]),
     ];
@@ -510,7 +513,7 @@ mod tests {
     fn defaults_are_added_in_schema_order() {
         let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line="579"/></w:pPr></w:pPrDefault></w:docDefaults><w:style><w:pPr><w:jc w:val="center"/></w:pPr></w:style></w:styles>"#;
         let out = String::from_utf8(style_defaults(xml).unwrap()).unwrap();
-        assert!(out.contains(r#"<w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:line="579"/></w:pPr>"#), "{out}");
+        assert!(out.contains(r#"<w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:line="579"/></w:pPr>"#), "{out}");
         assert!(
             out.contains(r#"<w:sz w:val="32"/><w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr>"#),
             "{out}"
