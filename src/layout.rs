@@ -42,6 +42,8 @@ pub struct DocxLayout {
     pub run_spacing_twentieths: i32,
     /// The height of the page-number line, to place the footer from the page's edge.
     pub footer_line_height_pt: f64,
+    /// From the page's top edge to the (empty) header.
+    pub header_distance_mm: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -292,7 +292,11 @@ fn libreoffice_lays_the_docx_out_like_the_pdf() {
             .find(|c| c["check"].as_str().unwrap().starts_with(name));
         check.map_or("missing".into(), |c| c["status"].as_str().unwrap().to_owned())
     };
-    assert!(result["ok"].as_bool().unwrap(), "gbt9704-check failed: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        result["ok"].as_bool().unwrap(),
+        "gbt9704-check failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     for check in [
         "page size",
         "text block left edge",

@@ -103,7 +103,7 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
                 .bottom(Layout::mm_to_twips(layout.page.margin_bottom_mm))
                 .left(Layout::mm_to_twips(layout.page.margin_left_mm))
                 .right(Layout::mm_to_twips(layout.page.margin_right_mm))
-                .header(Layout::mm_to_twips(15.0))
+                .header(Layout::mm_to_twips(layout.docx.header_distance_mm))
                 .footer(m.footer_distance)
                 .gutter(0),
         )
@@ -116,6 +116,7 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
     for style in styles::all(layout, &m) {
         docx = docx.add_style(style);
     }
+    docx = docx.add_style(tables::style(layout));
     // A line grid only: Word's character grid makes LibreOffice set 14-15 characters a line.
     docx.document.section_property = std::mem::take(&mut docx.document.section_property).doc_grid(
         DocGrid::new()

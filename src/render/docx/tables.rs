@@ -8,9 +8,9 @@ use super::styles::Metrics;
 use crate::document::{CellAlign, Table, grid_positions};
 use crate::layout::Layout;
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, Table as WTable,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow, VAlignType,
-    VMergeType, WidthType,
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, Style, StyleType,
+    Table as WTable, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow,
+    VAlignType, VMergeType, WidthType,
 };
 
 /// The Word table for a document table.
@@ -95,6 +95,26 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
             TableRow::new(cells).cant_split()
         })
         .collect();
+    WTable::new(rows)
+        .style(TABLE_STYLE)
+        .set_grid(grid)
+        .width(block.round() as usize, WidthType::Dxa)
+        .set_borders(borders(layout))
+        .margins(margins(layout))
+}
+
+/// The id and name of the table style, as Word's own 「网格型」 (Table Grid).
+pub const TABLE_STYLE: &str = "TableGrid";
+
+/// The table style: single rules all round and between cells, a little air in each cell.
+pub fn style(layout: &Layout) -> Style {
+    Style::new(TABLE_STYLE, StyleType::Table)
+        .name("Table Grid")
+        .set_borders(borders(layout))
+        .margins(margins(layout))
+}
+
+fn borders(layout: &Layout) -> TableBorders {
     let rule = (layout.table.rule_pt * 8.0).round() as usize; // eighths of a point
     let border = |p| {
         TableBorder::new(p)
@@ -102,20 +122,21 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
             .size(rule)
             .color("000000")
     };
-    let inset = Layout::mm_to_twips(layout.table.cell_inset_mm);
-    WTable::new(rows)
-        .set_grid(grid)
-        .width(block.round() as usize, WidthType::Dxa)
-        .set_borders(
-            TableBorders::new()
-                .set(border(TableBorderPosition::Top))
-                .set(border(TableBorderPosition::Bottom))
-                .set(border(TableBorderPosition::Left))
-                .set(border(TableBorderPosition::Right))
-                .set(border(TableBorderPosition::InsideH))
-                .set(border(TableBorderPosition::InsideV)),
-        )
-        .margins(TableCellMargins::new().margin(0, inset as usize, 0, inset as usize))
+    [
+        TableBorderPosition::Top,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Left,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, p| b.set(border(p)))
+}
+
+fn margins(layout: &Layout) -> TableCellMargins {
+    let inset = Layout::mm_to_twips(layout.table.cell_inset_mm) as usize;
+    TableCellMargins::new().margin(0, inset, 0, inset)
 }
 
 /// A cell as wide as the `span` grid columns from `col`.
