@@ -2,7 +2,8 @@
 //! of runs in font roles, signature), with heading numbers generated from order. Every
 //! renderer prints this one sequence, so PDF and DOCX say the same words in the same roles.
 
-use crate::model::{Block, Date, ItemEntry, Report, Text};
+use crate::model::{Block, Date, Format, ItemEntry, Report, Text};
+use crate::tables2021::{self, PART_TITLES};
 use serde::Serialize;
 use serde_saphyr::{Location, Spanned};
 
@@ -226,12 +227,22 @@ pub fn compose_with_sources(report: &Report) -> (Document, Vec<SourcedText>) {
         .collect();
     c.blocks.push(DocBlock::Title { lines });
     c.body(&report.preamble);
+    let standard = report.format == Format::Standard2021;
     for (i, part) in report.parts.iter().enumerate() {
-        c.source(Role::Heading1.name(), &part.heading);
+        let heading = match &part.heading {
+            Some(h) => {
+                c.source(Role::Heading1.name(), h);
+                h.value.clone()
+            }
+            // The 2021 format's parts have fixed titles; free-form parts without one are
+            // reported by S-EMPTY and print nothing after their number.
+            None if standard => PART_TITLES.get(i).copied().unwrap_or_default().to_owned(),
+            None => String::new(),
+        };
         c.blocks.push(DocBlock::Heading {
             level: 1,
             role: Role::Heading1,
-            text: format!("{}、{}", chinese_numeral(i + 1), part.heading.value),
+            text: format!("{}、{heading}", chinese_numeral(i + 1)),
         });
         c.body(&part.body);
         for (j, section) in part.sections.iter().enumerate() {
@@ -251,6 +262,16 @@ pub fn compose_with_sources(report: &Report) -> (Document, Vec<SourcedText>) {
                 }),
             }
             c.body(&section.body);
+        }
+        // Tables 2, 3 and 4 close parts 二, 三 and 四.
+        if let (true, Some(t)) = (standard, &report.tables) {
+            let table = match i {
+                1 => Some(tables2021::active_disclosure(&t.active)),
+                2 => Some(tables2021::applications(&t.applications)),
+                3 => Some(tables2021::reviews(&t.reviews)),
+                _ => None,
+            };
+            c.blocks.extend(table.map(DocBlock::Table));
         }
     }
     if let Some(sig) = &report.signature {

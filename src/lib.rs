@@ -11,5 +11,6 @@ pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod tables2021;
 pub mod template;
 pub mod write;

@@ -101,9 +101,15 @@ fn a_docx_table_merges_cells_and_marks_its_header_rows() {
         .unwrap();
     assert_eq!(xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count(), 5);
     assert_eq!(xml.matches("<w:tblHeader").count(), 2, "two header rows repeat");
-    assert!(xml.contains("<w:tblStyle w:val=\"TableGrid\""), "the table names its style");
+    assert!(
+        xml.contains("<w:tblStyle w:val=\"TableGrid\""),
+        "the table names its style"
+    );
     let mut styles = String::new();
-    zip.by_name("word/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+    zip.by_name("word/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
     assert!(styles.contains("w:styleId=\"TableGrid\"") && styles.contains("<w:name w:val=\"Table Grid\""));
     assert_eq!(
         xml.matches("<w:gridSpan w:val=\"2\"").count(),

@@ -5,6 +5,7 @@
 
 mod date;
 pub mod load;
+pub mod standard2021;
 pub mod validate;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -29,6 +30,9 @@ pub enum Format {
     /// Parts 一、二、… with subsections （一）（二）…, as reports were written before 2019.
     #[default]
     FreeForm,
+    /// The national format of 国办公开办函〔2021〕30号: six fixed parts, tables 2, 3 and 4.
+    #[serde(rename = "standard_2021")]
+    Standard2021,
 }
 
 /// One annual report (政府信息公开工作年度报告).
@@ -60,6 +64,9 @@ pub struct Report {
     pub preamble: Body,
     /// The parts 一、二、…, in order.
     pub parts: Vec<Part>,
+    /// The statistical tables of a `standard_2021` report.
+    #[serde(default)]
+    pub tables: Option<standard2021::Tables2021>,
     /// The closing signature block (落款); omitted in most annual reports.
     #[serde(default)]
     pub signature: Option<Signature>,
@@ -70,8 +77,11 @@ pub struct Report {
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// The heading without its number: 「重点领域信息公开情况」.
-    #[schemars(with = "String")]
-    pub heading: Text,
+    /// In free-form reports required; in `standard_2021` reports the canonical title of
+    /// the part is printed when it is left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub heading: Option<Text>,
     /// Paragraphs between the heading and the first subsection.
     #[serde(default)]
     #[schemars(with = "Vec<Block>")]

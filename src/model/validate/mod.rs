@@ -9,6 +9,7 @@ mod numbers;
 mod place;
 mod punctuation;
 mod structure;
+mod tables;
 mod year;
 
 use crate::diag::{Diagnostic, Severity};
@@ -76,6 +77,11 @@ pub fn validate(
     numbering::s_numbering(&mut cx);
     numbers::p_numbers(&mut cx);
     punctuation::p_punct(&mut cx);
+    tables::s_parts(&mut cx);
+    tables::t3_rowsum(&mut cx);
+    tables::t3_results(&mut cx);
+    tables::t3_identity(&mut cx);
+    tables::t4_group(&mut cx);
     if let Some((coverage, roles)) = fonts {
         glyphs::f_glyph(&mut cx, coverage, roles);
     }

@@ -14,6 +14,21 @@ pub fn s_empty(cx: &mut Context) {
                 .help = Some("write the text, or remove the entry".into());
         }
     }
+    if cx.report.format == crate::model::Format::FreeForm {
+        for part in &cx.report.parts {
+            if part.heading.is_none() {
+                let d = Diagnostic::new(
+                    Severity::Error,
+                    "S-EMPTY",
+                    cx.path,
+                    None,
+                    "a part has no `heading`".into(),
+                )
+                .with_help("give every part a `heading:`");
+                cx.push(d);
+            }
+        }
+    }
     if cx.report.parts.is_empty() {
         let pos = key_position(cx.source, "parts");
         let d = Diagnostic::new(

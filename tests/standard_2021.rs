@@ -1,0 +1,261 @@
+//! The 2021 national format: the example report checks clean and prints every table label
+//! of DOMAIN.md exactly, in PDF and DOCX; a changed leaf of table 3 or a wrong total is
+//! caught at its line; the six parts are checked.
+
+mod common;
+
+use common::*;
+use std::io::Read;
+use std::path::PathBuf;
+
+fn example() -> PathBuf {
+    root().join("reports/yunxi-2024.yaml")
+}
+
+/// Every label of tables 2, 3 and 4 (DOMAIN.md), curly quotes included.
+const LABELS: &[&str] = &[
+    "第二十条第（一）项",
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "规章",
+    "行政规范性文件",
+    "第二十条第（五）项",
+    "本年处理决定数量",
+    "行政许可",
+    "第二十条第（六）项",
+    "行政处罚",
+    "行政强制",
+    "第二十条第（八）项",
+    "本年收费金额（单位：万元）",
+    "行政事业性收费",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果",
+    "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开",
+    "1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供",
+    "1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理",
+    "1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+    "（七）总计",
+    "四、结转下年度继续办理",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+];
+
+const PARTS: [&str; 6] = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+];
+
+fn findings(yaml: &str) -> Vec<(String, u64)> {
+    let (_dir, path) = scratch_with("r.yaml", yaml);
+    let out = report()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["rule"].as_str().unwrap().to_owned(),
+                v["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// Whether `label` stands in `text` in order, allowing other text between its characters: a
+/// label wrapped inside a narrow table cell is read out line by line, interleaved with the
+/// cells beside it.
+fn interleaved(text: &str, label: &str) -> bool {
+    let text: Vec<char> = text.chars().collect();
+    let label: Vec<char> = label.chars().collect();
+    (0..text.len()).filter(|&i| text[i] == label[0]).any(|start| {
+        let mut at = start;
+        label[1..].iter().all(|c| {
+            match text[at + 1..(at + 120).min(text.len())]
+                .iter()
+                .position(|t| t == c)
+            {
+                Some(d) => {
+                    at += d + 1;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
+}
+
+fn line_of(yaml: &str, needle: &str) -> u64 {
+    yaml.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1
+}
+
+#[test]
+fn the_example_checks_clean() {
+    report().arg("check").arg(example()).assert().success().stderr("");
+}
+
+#[test]
+#[ignore = "needs poppler-utils (pdftotext)"]
+fn the_pdf_prints_every_label_and_the_six_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .arg("render")
+        .arg(example())
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = std::process::Command::new("pdftotext")
+        .arg(dir.path().join("yunxi-2024.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = squeeze(&String::from_utf8(out.stdout).unwrap());
+    for label in LABELS.iter().chain(PARTS.iter()) {
+        assert!(
+            interleaved(&text, &squeeze(label)),
+            "{label} missing from the PDF"
+        );
+    }
+    assert!(text.contains("9116.36"), "the fee prints exactly as written");
+}
+
+#[test]
+fn the_docx_prints_every_label_and_the_six_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .args(["render", "--format", "docx", "-o"])
+        .arg(dir.path())
+        .arg(example())
+        .assert()
+        .success();
+    let file = std::fs::File::open(dir.path().join("yunxi-2024.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    for label in LABELS.iter().chain(PARTS.iter()) {
+        assert!(
+            xml.contains(&format!(">{label}</w:t>")),
+            "{label} missing from the DOCX"
+        );
+    }
+    assert_eq!(xml.matches("<w:tbl>").count(), 3, "tables 2, 3 and 4");
+    // Table 3's corner spans three columns and three rows; 三、本年度办理结果 spans 22 rows.
+    assert!(xml.contains("<w:gridSpan w:val=\"3\""));
+    assert!(xml.contains(">9116.36</w:t>"));
+}
+
+#[test]
+fn a_changed_leaf_of_table_3_is_caught_at_its_row_and_at_the_total() {
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let changed = yaml.replacen(
+        "not_held:       [12, 1, 0, 0, 1, 0, 14]",
+        "not_held:       [13, 1, 0, 0, 1, 0, 14]",
+        1,
+    );
+    assert_ne!(changed, yaml);
+    let found = findings(&changed);
+    assert!(
+        found.contains(&("T3-ROWSUM".into(), line_of(&changed, "not_held:"))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("T3-RESULTS".into(), line_of(&changed, "    total:"))),
+        "{found:?}"
+    );
+    // The stated （七）总计 still balances 一 + 二 = 七 + 四, so T3-IDENTITY stays quiet;
+    // change the total too and it speaks.
+    let both = changed.replacen("[79, 5, 0, 1, 2, 0, 87]", "[80, 5, 0, 1, 2, 0, 88]", 1);
+    let found = findings(&both);
+    assert!(
+        found.contains(&("T3-IDENTITY".into(), line_of(&both, "carried_forward:"))),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(rule, _)| rule == "T3-RESULTS"), "{found:?}");
+}
+
+#[test]
+fn a_wrong_table_4_total_is_caught() {
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let changed = yaml.replacen("pending: 1, total: 2}", "pending: 1, total: 3}", 1);
+    assert_eq!(
+        findings(&changed),
+        [("T4-GROUP".to_owned(), line_of(&changed, "reconsideration:"))]
+    );
+}
+
+#[test]
+fn totals_left_out_are_computed() {
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let without = yaml
+        .replace("    total:           [79, 5, 0, 1, 2, 0, 87]\n", "")
+        .replace(", total: 2}", "}");
+    assert!(findings(&without).is_empty());
+}
+
+#[test]
+fn parts_missing_or_misnamed_are_caught() {
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let near = yaml.replacen(
+        "parts:\n  - sections:",
+        "parts:\n  - heading: 总体情况概述\n    sections:",
+        1,
+    );
+    assert_eq!(
+        findings(&near),
+        [("S-PARTS".to_owned(), line_of(&near, "总体情况概述"))]
+    );
+    let five = yaml.replacen("  - body:\n      - 本年度未收取信息处理费。\n", "", 1);
+    assert_ne!(five, yaml);
+    assert!(findings(&five).iter().any(|(rule, _)| rule == "S-PARTS"));
+}
