@@ -244,6 +244,24 @@ fn totals_left_out_are_computed() {
 }
 
 #[test]
+fn prose_that_contradicts_a_table_is_caught_at_the_number() {
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    for (from, to) in [
+        ("收到政府信息公开申请86件", "收到政府信息公开申请85件"),
+        ("现行有效行政规范性文件38件", "现行有效行政规范性文件39件"),
+        ("行政复议2件", "行政复议3件"),
+    ] {
+        let changed = yaml.replacen(from, to, 1);
+        assert_ne!(changed, yaml, "{from}");
+        assert_eq!(
+            findings(&changed),
+            [("P-NUMBERS".to_owned(), line_of(&changed, to))],
+            "{to}"
+        );
+    }
+}
+
+#[test]
 fn parts_missing_or_misnamed_are_caught() {
     let yaml = std::fs::read_to_string(example()).unwrap();
     let near = yaml.replacen(

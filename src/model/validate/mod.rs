@@ -82,6 +82,7 @@ pub fn validate(
     tables::t3_results(&mut cx);
     tables::t3_identity(&mut cx);
     tables::t4_group(&mut cx);
+    tables::p_numbers_tables(&mut cx);
     if let Some((coverage, roles)) = fonts {
         glyphs::f_glyph(&mut cx, coverage, roles);
     }

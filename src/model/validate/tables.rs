@@ -8,7 +8,9 @@ use crate::error::SourcePos;
 use crate::model::Format;
 use crate::model::standard2021::{Applications, Outcomes, Row};
 use crate::tables2021::{PART_TITLES, computed_results_total, result_rows};
+use regex::Regex;
 use serde_saphyr::Location;
+use std::sync::LazyLock;
 
 const COLUMNS: [&str; 6] = [
     "自然人",
@@ -214,3 +216,75 @@ pub fn s_parts(cx: &mut Context) {
         cx.push(d);
     }
 }
+
+/// P-NUMBERS for the 2021 format: a count the prose states for a table concept
+/// (「收到申请86件」「现行有效行政规范性文件38件」「行政复议2件」) equals the table's.
+pub fn p_numbers_tables(cx: &mut Context) {
+    let Some(t) = cx.report.tables.clone() else { return };
+    if cx.report.format != Format::Standard2021 {
+        return;
+    }
+    let a = &t.applications;
+    let r = &t.reviews;
+    let claims: [(&Regex, &str, u64); 7] = [
+        (&RECEIVED, "一、本年新收政府信息公开申请数量", a.received.sum()),
+        (
+            &CARRIED_OVER,
+            "二、上年结转政府信息公开申请数量",
+            a.carried_over.sum(),
+        ),
+        (
+            &CARRIED_FORWARD,
+            "四、结转下年度继续办理",
+            a.carried_forward.sum(),
+        ),
+        (
+            &NORMATIVE_IN_FORCE,
+            "行政规范性文件的现行有效件数",
+            t.active.normative_documents.in_force.value,
+        ),
+        (
+            &RULES_IN_FORCE,
+            "规章的现行有效件数",
+            t.active.rules.in_force.value,
+        ),
+        (&RECONSIDERATION, "行政复议的总计", r.reconsideration.sum()),
+        (
+            &LITIGATION,
+            "行政诉讼的总计",
+            r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
+        ),
+    ];
+    for i in 0..cx.texts.len() {
+        let text = cx.texts[i].clone();
+        for (pattern, concept, table) in &claims {
+            for m in pattern.captures_iter(&text.text) {
+                let Some(number) = m.get(1) else { continue };
+                let Ok(stated) = number.as_str().parse::<u64>() else {
+                    continue;
+                };
+                if stated != *table {
+                    let index = text.text[..number.start()].chars().count();
+                    cx.at_char(
+                        Severity::Error,
+                        "P-NUMBERS",
+                        &text,
+                        index,
+                        format!("the text says {stated}, but the table's {concept} is {table}"),
+                    )
+                    .help = Some("make the text and the table agree".into());
+                }
+            }
+        }
+    }
+}
+
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"收到[^。；，]{0,16}?申请(\d+)件"));
+static CARRIED_OVER: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"上年结转(\d+)件"));
+static CARRIED_FORWARD: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"结转下年度(?:继续办理)?(\d+)件"));
+static NORMATIVE_IN_FORCE: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"现行有效(?:的)?行政规范性文件(?:共)?(\d+)件"));
+static RULES_IN_FORCE: LazyLock<Regex> =
+    LazyLock::new(|| super::pattern(r"现行有效(?:的)?规章(?:共)?(\d+)件"));
+static RECONSIDERATION: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"行政复议(\d+)件"));
+static LITIGATION: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"行政诉讼(\d+)件"));
