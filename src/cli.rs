@@ -73,6 +73,11 @@ pub struct Strictness {
     /// Treat warnings as errors
     #[arg(long = "deny-warnings")]
     pub deny_warnings: bool,
+
+    /// Last year's report of the same issuer, for X-CARRY, X-INFORCE and S-COPY (default: a
+    /// report beside the file with the same issuer and the year before, if there is one)
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -277,3 +277,87 @@ fn parts_missing_or_misnamed_are_caught() {
     assert_ne!(five, yaml);
     assert!(findings(&five).iter().any(|(rule, _)| rule == "S-PARTS"));
 }
+
+/// Both example years in a scratch folder, 2024 changed by `edit`; the findings for 2024.
+fn two_years(edit: impl Fn(&str) -> String, with_flag: bool) -> (Vec<(String, u64)>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let last = root().join("reports/yunxi-2023.yaml");
+    std::fs::copy(&last, dir.path().join("yunxi-2023.yaml")).unwrap();
+    let this = edit(&std::fs::read_to_string(example()).unwrap());
+    let path = dir.path().join("yunxi-2024.yaml");
+    std::fs::write(&path, &this).unwrap();
+    let mut cmd = report();
+    cmd.args(["check", "--format", "json"]).arg(&path);
+    if with_flag {
+        cmd.arg("--previous").arg(dir.path().join("yunxi-2023.yaml"));
+    }
+    let out = cmd.output().unwrap();
+    let found = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["rule"].as_str().unwrap().to_owned(),
+                v["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    (found, this)
+}
+
+#[test]
+fn the_two_example_years_agree() {
+    report()
+        .arg("check")
+        .arg(root().join("reports/yunxi-2023.yaml"))
+        .arg(example())
+        .assert()
+        .success()
+        .stderr("");
+    assert!(two_years(|s| s.to_owned(), true).0.is_empty());
+}
+
+#[test]
+fn a_carry_over_that_is_not_last_years_carry_forward_is_caught_with_or_without_the_flag() {
+    let edit = |s: &str| {
+        s.replacen(
+            "carried_over:    [4, 0, 0, 0, 0, 0, 4]",
+            "carried_over:    [5, 0, 0, 0, 0, 0, 5]",
+            1,
+        )
+    };
+    for with_flag in [true, false] {
+        let (found, text) = two_years(edit, with_flag);
+        assert!(
+            found.contains(&("X-CARRY".to_owned(), line_of(&text, "carried_over:"))),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn in_force_counts_that_do_not_follow_and_copied_paragraphs_warn() {
+    let (found, text) = two_years(|s| s.replacen("in_force: 38}", "in_force: 40}", 1), true);
+    assert!(
+        found.contains(&("X-INFORCE".to_owned(), line_of(&text, "in_force: 40"))),
+        "{found:?}"
+    );
+    let copied = "本年度共收到政府信息公开申请71件，上年结转2件，结转下年度继续办理4件。";
+    let (found, text) = two_years(
+        |s| {
+            s.replacen(
+                "全年收到政府信息公开申请86件，上年结转4件，均在法定期限内办理，结转下年度继续办理3件。",
+                copied,
+                1,
+            )
+        },
+        true,
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f == &("S-COPY".to_owned(), line_of(&text, copied))),
+        "{found:?}"
+    );
+}

@@ -7,7 +7,7 @@ use crate::diag::{self, Diagnostic, Severity, Style};
 use crate::error::Error;
 use crate::fonts::{FontSet, RoleFonts};
 use crate::model::Report;
-use crate::model::load::{parse, read_source};
+use crate::model::load::{load_file, parse, read_source};
 use crate::model::validate::validate;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -58,7 +58,11 @@ impl FileCheck {
 }
 
 /// Loads `path` and runs every rule; `fonts` enables the glyph check.
-pub fn check_file(path: &Path, fonts: Option<(&FontSet, &BTreeMap<String, RoleFonts>)>) -> FileCheck {
+pub fn check_file(
+    path: &Path,
+    fonts: Option<(&FontSet, &BTreeMap<String, RoleFonts>)>,
+    previous: Option<&Path>,
+) -> FileCheck {
     let source = match read_source(path) {
         Ok(source) => source,
         Err(err) => {
@@ -74,7 +78,22 @@ pub fn check_file(path: &Path, fonts: Option<(&FontSet, &BTreeMap<String, RoleFo
     };
     match parse(path, &source) {
         Ok(report) => {
-            let findings = validate(path, &source, &report, fonts);
+            let last_year = match previous {
+                Some(file) => match load_file(file) {
+                    Ok(loaded) => Some(loaded.report),
+                    Err(err) => {
+                        let failure = Some(Error::Usage(format!("--previous: {err}")));
+                        return FileCheck {
+                            source: Some(source),
+                            report: None,
+                            findings: Vec::new(),
+                            failure,
+                        };
+                    }
+                },
+                None => previous_beside(path, &report),
+            };
+            let findings = validate(path, &source, &report, fonts, last_year.as_ref());
             FileCheck {
                 source: Some(source),
                 report: Some(report),
@@ -89,6 +108,26 @@ pub fn check_file(path: &Path, fonts: Option<(&FontSet, &BTreeMap<String, RoleFo
             failure: None,
         },
     }
+}
+
+/// The issuer's report of the year before, among the YAML files beside `path`.
+fn previous_beside(path: &Path, report: &Report) -> Option<Report> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut candidates: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p != path && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    candidates.sort();
+    candidates.into_iter().find_map(|p| {
+        let other = load_file(&p).ok()?.report;
+        (other.issuer.value == report.issuer.value && other.year.value + 1 == report.year.value)
+            .then_some(other)
+    })
 }
 
 /// A loader error that has a place in the file, as a finding.
@@ -132,7 +171,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut status = exit::OK;
     for file in &args.files {
-        let checked = check_file(file, Some((&shared.fonts, &shared.roles)));
+        let checked = check_file(
+            file,
+            Some((&shared.fonts, &shared.roles)),
+            args.strictness.previous.as_deref(),
+        );
         checked.print(args.format);
         status = status.max(checked.status(args.strictness.deny_warnings));
     }

@@ -29,7 +29,11 @@ pub fn run(args: &RenderArgs) -> u8 {
     let mut status = exit::OK;
     for file in &args.files {
         // Checked first: warnings are printed, a report with errors is not rendered.
-        let checked = check_file(file, Some((&shared.fonts, &shared.roles)));
+        let checked = check_file(
+            file,
+            Some((&shared.fonts, &shared.roles)),
+            args.strictness.previous.as_deref(),
+        );
         checked.print(FindingsFormat::Text);
         let verdict = checked.status(args.strictness.deny_warnings);
         status = status.max(verdict);

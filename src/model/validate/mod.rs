@@ -7,6 +7,7 @@ mod glyphs;
 mod numbering;
 mod numbers;
 mod place;
+mod previous;
 mod punctuation;
 mod structure;
 mod tables;
@@ -55,12 +56,14 @@ impl Context<'_> {
 }
 
 /// Runs every rule on a report. `fonts` (per role, the families it is set in) enables the
-/// glyph-coverage check.
+/// glyph-coverage check; `previous` (the issuer's report of the year before) the rules
+/// between years.
 pub fn validate(
     path: &Path,
     source: &str,
     report: &Report,
     fonts: Option<(&GlyphCoverage, &BTreeMap<String, RoleFonts>)>,
+    previous: Option<&Report>,
 ) -> Vec<Diagnostic> {
     let (_, texts) = compose_with_sources(report);
     let mut cx = Context {
@@ -83,6 +86,11 @@ pub fn validate(
     tables::t3_identity(&mut cx);
     tables::t4_group(&mut cx);
     tables::p_numbers_tables(&mut cx);
+    if let Some(previous) = previous {
+        previous::x_carry(&mut cx, previous);
+        previous::x_inforce(&mut cx, previous);
+        previous::s_copy(&mut cx, previous);
+    }
     if let Some((coverage, roles)) = fonts {
         glyphs::f_glyph(&mut cx, coverage, roles);
     }
@@ -105,7 +113,7 @@ pub(crate) mod testing {
     /// The findings for a YAML text, as (rule, line, column).
     pub fn findings(yaml: &str) -> Vec<(&'static str, Option<u64>, Option<u64>, String)> {
         let report = parse(Path::new("t.yaml"), yaml).expect("test YAML parses");
-        validate(Path::new("t.yaml"), yaml, &report, None)
+        validate(Path::new("t.yaml"), yaml, &report, None, None)
             .into_iter()
             .map(|d| (d.rule, d.line, d.column, d.message))
             .collect()
