@@ -28,6 +28,12 @@ pub enum Command {
         after_help = "Examples:\n  report check 2014.yaml\n  report check districts/*.yaml --format json    one JSON object per finding\n  report check 2014.yaml --deny-warnings           warnings fail the check too\n\nRules: Y-* (the YAML itself), S-EMPTY, S-CONTROL, S-NUMBERING, D-YEAR, D-DOCNO,\nP-NUMBERS, P-PUNCT, F-FALLBACK, F-GLYPH (see the README).\n\nExit status: 0 clean, 1 findings with errors (or warnings, with --deny-warnings),\n2 a file could not be read or parsed, or bad usage."
     )]
     Check(CheckArgs),
+    /// Start a new report: the preamble, the parts and, for the 2021 format, every table
+    /// zero-filled
+    #[command(
+        after_help = "Examples:\n  report init --format standard_2021 --issuer 某区人民政府 --year 2024 -o 2024.yaml\n  report init --issuer 某局 --year 2024"
+    )]
+    Init(InitArgs),
     /// Print the JSON Schema of the report YAML, for editors (yaml-language-server)
     #[command(
         after_help = "Example:\n  report schema > report.schema.json\n  then start a report with: # yaml-language-server: $schema=report.schema.json"
@@ -59,6 +65,37 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The report's shape
+    #[arg(long, value_enum, default_value = "standard_2021")]
+    pub format: InitFormat,
+
+    /// The body that publishes the report, e.g. 某区人民政府
+    #[arg(long)]
+    pub issuer: String,
+
+    /// The year the report covers
+    #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
+    pub year: u16,
+
+    /// The file to write (default: report-YEAR.yaml)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitFormat {
+    #[value(name = "standard_2021")]
+    Standard2021,
+    #[value(name = "free_form")]
+    FreeForm,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Init(args) => cmd::init::run(args),
         Command::Schema => cmd::schema::run(),
     };
     ExitCode::from(status)

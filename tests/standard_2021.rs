@@ -361,3 +361,47 @@ fn in_force_counts_that_do_not_follow_and_copied_paragraphs_warn() {
         "{found:?}"
     );
 }
+
+#[test]
+fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2024.yaml");
+    report()
+        .args([
+            "init",
+            "--format",
+            "standard_2021",
+            "--issuer",
+            "某区\"人民\"政府",
+            "--year",
+            "2024",
+            "-o",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    report().arg("check").arg(&path).assert().success().stderr("");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("统计期限为2024年1月1日至2024年12月31日"));
+    assert_eq!(
+        text.matches("[0, 0, 0, 0, 0, 0, 0]").count(),
+        2 + 2 + 8 + 3 + 5 + 3 + 2,
+        "every row zero-filled"
+    );
+    let out = dir.path().join("out");
+    report()
+        .arg("render")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    // An existing file is left alone unless --force.
+    std::fs::write(&path, "mine").unwrap();
+    report()
+        .args(["init", "--issuer", "某局", "--year", "2024", "-o"])
+        .arg(&path)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+}

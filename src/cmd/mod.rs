@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 pub mod check;
 pub mod fonts;
+pub mod init;
 pub mod render;
 pub mod schema;
 
