@@ -17,20 +17,14 @@ fn findings(yaml: &str) -> (i32, Vec<(String, String, u64)>) {
         .arg(&path)
         .output()
         .unwrap();
+    let list = json_findings(&out.stdout);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let list = stdout
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
-            assert_eq!(v["file"].as_str(), Some(path.to_str().unwrap()));
-            assert!(v["column"].as_u64().is_some() && v["message"].as_str().is_some());
-            (
-                v["rule"].as_str().unwrap().to_owned(),
-                v["severity"].as_str().unwrap().to_owned(),
-                v["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    // Every finding names the file checked and has a column.
+    for l in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert_eq!(v["file"].as_str(), Some(path.to_str().unwrap()));
+        assert!(v["column"].as_u64().is_some());
+    }
     (out.status.code().unwrap(), list)
 }
 

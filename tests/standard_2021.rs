@@ -96,16 +96,14 @@ fn findings(yaml: &str) -> Vec<(String, u64)> {
         .arg(&path)
         .output()
         .unwrap();
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (
-                v["rule"].as_str().unwrap().to_owned(),
-                v["line"].as_u64().unwrap_or(0),
-            )
-        })
+    rule_lines(&out.stdout)
+}
+
+/// (rule, line) of each finding printed as JSON.
+fn rule_lines(stdout: &[u8]) -> Vec<(String, u64)> {
+    json_findings(stdout)
+        .into_iter()
+        .map(|(rule, _, line)| (rule, line))
         .collect()
 }
 
@@ -292,17 +290,7 @@ fn two_years(edit: impl Fn(&str) -> String, with_flag: bool) -> (Vec<(String, u6
         cmd.arg("--previous").arg(dir.path().join("yunxi-2023.yaml"));
     }
     let out = cmd.output().unwrap();
-    let found = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (
-                v["rule"].as_str().unwrap().to_owned(),
-                v["line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let found = rule_lines(&out.stdout);
     (found, this)
 }
 

@@ -40,3 +40,19 @@ pub fn squeeze(s: &str) -> String {
 pub fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
+
+/// The findings `report check --format json` printed: (rule, severity, line) of each.
+pub fn json_findings(stdout: &[u8]) -> Vec<(String, String, u64)> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+            assert!(
+                v["file"].as_str().is_some() && v["message"].as_str().is_some(),
+                "{l}"
+            );
+            let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+            (text("rule"), text("severity"), v["line"].as_u64().unwrap_or(0))
+        })
+        .collect()
+}
