@@ -34,6 +34,13 @@ pub enum Command {
         after_help = "Examples:\n  report init --format standard_2021 --issuer 某区人民政府 --year 2024 -o 2024.yaml\n  report init --issuer 某局 --year 2024"
     )]
     Init(InitArgs),
+    /// Render many reports into one folder in parallel, with a summary and a manifest
+    #[command(
+        after_help = "Examples:\n  report batch districts/ -o out/\n  report batch 'reports/**/*.yaml' -o out/ --jobs 2 --format pdf\n  report batch all/ -o out/ --shard 2/8      the second of eight deterministic shares\n\nWrites OUT/<name>.pdf and .docx per report, OUT/summary.json and OUT/manifest.json\n(every output's sha256 and its source's). Exit status: 0 all rendered, 1 some failed,\n2 the batch could not run."
+    )]
+    Batch(BatchArgs),
+    /// Re-check the hashes of a batch's manifest.json
+    Verify(VerifyArgs),
     /// Print the JSON Schema of the report YAML, for editors (yaml-language-server)
     #[command(
         after_help = "Example:\n  report schema > report.schema.json\n  then start a report with: # yaml-language-server: $schema=report.schema.json"
@@ -65,6 +72,61 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Folders (searched for *.yaml), files or glob patterns
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// The folder for every output, summary.json and manifest.json (created if missing)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR", required = true)]
+    pub output_dir: PathBuf,
+
+    /// Reports rendered at once (default: one per core)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Output formats, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf,docx")]
+    pub format: Vec<OutputFormat>,
+
+    /// Only the K-th of N shares of the sorted inputs (1-based), e.g. 2/8
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+
+    /// PDF standard to conform to
+    #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
+    pub pdf_standard: PdfFlavor,
+
+    #[command(flatten)]
+    pub strictness: Strictness,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s.split_once('/').ok_or("write the shard as K/N, e.g. 2/8")?;
+    let (k, n): (usize, usize) = (
+        k.parse().map_err(|_| "K is a number")?,
+        n.parse().map_err(|_| "N is a number")?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("{k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A manifest.json written by report batch
+    #[arg(value_name = "MANIFEST")]
+    pub manifest: PathBuf,
 }
 
 #[derive(Debug, Args)]

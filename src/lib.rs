@@ -2,6 +2,7 @@
 //! PDF. The pipeline reads top to bottom: load (model) → compose (document) → layout
 //! (template numbers) → render (pdf) → write.
 
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod diag;

@@ -10,6 +10,8 @@ fn main() -> ExitCode {
         Command::Fonts(args) => cmd::fonts::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Init(args) => cmd::init::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
+        Command::Verify(args) => cmd::batch::verify(args),
         Command::Schema => cmd::schema::run(),
     };
     ExitCode::from(status)

@@ -57,11 +57,22 @@ impl FileCheck {
     }
 }
 
+/// Where the issuer's report of the year before comes from.
+#[derive(Clone, Copy)]
+pub enum LastYear<'a> {
+    /// Look beside the file for the same issuer and the year before.
+    Beside,
+    /// The file the user named with --previous.
+    File(&'a Path),
+    /// Already found (a batch looks once for all its reports).
+    Known(Option<&'a Report>),
+}
+
 /// Loads `path` and runs every rule; `fonts` enables the glyph check.
 pub fn check_file(
     path: &Path,
     fonts: Option<(&FontSet, &BTreeMap<String, RoleFonts>)>,
-    previous: Option<&Path>,
+    previous: LastYear,
 ) -> FileCheck {
     let source = match read_source(path) {
         Ok(source) => source,
@@ -79,7 +90,7 @@ pub fn check_file(
     match parse(path, &source) {
         Ok(report) => {
             let last_year = match previous {
-                Some(file) => match load_file(file) {
+                LastYear::File(file) => match load_file(file) {
                     Ok(loaded) => Some(loaded.report),
                     Err(err) => {
                         let failure = Some(Error::Usage(format!("--previous: {err}")));
@@ -91,7 +102,8 @@ pub fn check_file(
                         };
                     }
                 },
-                None => previous_beside(path, &report),
+                LastYear::Beside => previous_beside(path, &report),
+                LastYear::Known(known) => known.cloned(),
             };
             let findings = validate(path, &source, &report, fonts, last_year.as_ref());
             FileCheck {
@@ -108,6 +120,11 @@ pub fn check_file(
             failure: None,
         },
     }
+}
+
+/// `--previous FILE` if given, else a look beside each file.
+pub fn last_year(previous: Option<&Path>) -> LastYear<'_> {
+    previous.map_or(LastYear::Beside, LastYear::File)
 }
 
 /// The issuer's report of the year before, among the YAML files beside `path`.
@@ -174,7 +191,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         let checked = check_file(
             file,
             Some((&shared.fonts, &shared.roles)),
-            args.strictness.previous.as_deref(),
+            last_year(args.strictness.previous.as_deref()),
         );
         checked.print(args.format);
         status = status.max(checked.status(args.strictness.deny_warnings));

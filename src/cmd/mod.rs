@@ -6,6 +6,7 @@ use crate::fonts::{FontOptions, FontSet, RoleFonts};
 use crate::template::Template;
 use std::collections::BTreeMap;
 
+pub mod batch;
 pub mod check;
 pub mod fonts;
 pub mod init;

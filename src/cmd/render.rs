@@ -32,7 +32,7 @@ pub fn run(args: &RenderArgs) -> u8 {
         let checked = check_file(
             file,
             Some((&shared.fonts, &shared.roles)),
-            args.strictness.previous.as_deref(),
+            super::check::last_year(args.strictness.previous.as_deref()),
         );
         checked.print(FindingsFormat::Text);
         let verdict = checked.status(args.strictness.deny_warnings);

@@ -1,0 +1,170 @@
+//! `report batch`: many reports into one folder, in parallel, with a summary on stdout,
+//! `summary.json` and `manifest.json` in the folder; `report verify` re-checks a manifest.
+
+use super::{Shared, exit};
+use crate::batch::{self, Manifest, Outcome, Settings};
+use crate::cli::{BatchArgs, VerifyArgs};
+use crate::diag;
+use crate::error::Error;
+use crate::write::write_atomic;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Runs the batch; returns the exit status (1 if any report failed).
+pub fn run(args: &BatchArgs) -> u8 {
+    match run_batch(args) {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("{}", diag::render(&err));
+            exit::COULD_NOT_RUN
+        }
+    }
+}
+
+fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
+    let mut files = batch::discover(&args.paths)?;
+    if let Some((k, n)) = args.shard {
+        files = batch::shard(files, k, n);
+    }
+    refuse_collisions(&files)?;
+    std::fs::create_dir_all(&args.output_dir).map_err(|source| Error::Write {
+        path: args.output_dir.clone(),
+        source,
+    })?;
+    let shared = Shared::load(&args.template, &args.fonts)?;
+    let settings = Settings {
+        shared: &shared,
+        out_dir: &args.output_dir,
+        formats: &args.format,
+        pdf_flavor: args.pdf_standard,
+        deny_warnings: args.strictness.deny_warnings,
+    };
+    let last_years = batch::last_years(&files);
+    let progress = progress_bar(files.len() as u64);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let outcome = batch::run_one(file, &settings, last_years.get(file));
+                report_progress(&progress, &outcome);
+                outcome
+            })
+            .collect()
+    });
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    for outcome in outcomes.iter().filter(|o| !o.messages.is_empty()) {
+        for message in &outcome.messages {
+            eprintln!("{message}");
+        }
+    }
+    print_summary(&outcomes);
+    write_json(&args.output_dir.join("summary.json"), &outcomes)?;
+    let mut outputs: Vec<_> = outcomes.iter().flat_map(|o| o.outputs.clone()).collect();
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = Manifest {
+        tool: "report".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        outputs,
+    };
+    write_json(&args.output_dir.join("manifest.json"), &manifest)?;
+    let failed = outcomes.iter().filter(|o| !o.rendered).count();
+    Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
+}
+
+/// Two inputs with one file name would overwrite each other's outputs in the one folder.
+fn refuse_collisions(files: &[PathBuf]) -> Result<(), Error> {
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .unwrap_or(file.as_os_str())
+            .to_string_lossy()
+            .into_owned();
+        if let Some(first) = seen.insert(stem.clone(), file) {
+            return Err(Error::Usage(format!(
+                "{} and {} would both be written as {stem}.*; give the reports distinct file names",
+                first.display(),
+                file.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A bar on a terminal; plain lines otherwise.
+fn progress_bar(len: u64) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn report_progress(bar: &Option<ProgressBar>, outcome: &Outcome) {
+    let verdict = if outcome.rendered { "ok" } else { "FAILED" };
+    match bar {
+        Some(bar) => {
+            bar.inc(1);
+            bar.set_message(format!("{} {verdict}", outcome.report));
+        }
+        None => eprintln!("{verdict}\t{}", outcome.report),
+    }
+}
+
+/// The table on stdout: report, issuer, year, pages, errors, warnings, time.
+fn print_summary(outcomes: &[Outcome]) {
+    println!("report\tissuer\tyear\tpages\terrors\twarnings\tms\tresult");
+    for o in outcomes {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            o.report,
+            o.issuer.as_deref().unwrap_or("-"),
+            o.year.map_or("-".into(), |y| y.to_string()),
+            o.pages.map_or("-".into(), |p| p.to_string()),
+            o.errors,
+            o.warnings,
+            o.millis,
+            if o.rendered { "rendered" } else { "FAILED" }
+        );
+    }
+    let failed = outcomes.iter().filter(|o| !o.rendered).count();
+    println!("{} rendered, {failed} failed", outcomes.len() - failed);
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Usage(e.to_string()))?;
+    text.push('\n');
+    write_atomic(path, text.as_bytes())
+}
+
+/// `report verify MANIFEST`: exit 0 when every output is as the manifest says, 1 if not.
+pub fn verify(args: &VerifyArgs) -> u8 {
+    match batch::verify(&args.manifest) {
+        Ok(problems) if problems.is_empty() => {
+            println!("{}: every output as listed", args.manifest.display());
+            exit::OK
+        }
+        Ok(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            exit::FINDINGS
+        }
+        Err(err) => {
+            eprintln!("{}", diag::render(&err));
+            exit::COULD_NOT_RUN
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! `report batch` and `report verify`: many reports in one run, one broken among them, a
+//! summary and a manifest that can be checked later, deterministic shards, and the rules
+//! between two years of one issuer when both are in the batch.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Five reports: four copies of the seed and one with 渝府发[2014]32号 on line 14.
+fn five(dir: &Path) {
+    let seed = std::fs::read_to_string(seed_yaml()).unwrap();
+    for i in 1..=4 {
+        std::fs::write(dir.join(format!("cq-{i}.yaml")), &seed).unwrap();
+    }
+    std::fs::write(
+        dir.join("broken.yaml"),
+        seed.replacen("渝府发〔2014〕32号", "渝府发[2014]32号", 1),
+    )
+    .unwrap();
+}
+
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf" || x == "docx"))
+        .map(|e| {
+            (
+                e.file_name().into_string().unwrap(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_batch_renders_the_good_names_the_broken_and_lists_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    five(&input);
+    let out = dir.path().join("out");
+    report()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--jobs", "2"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("4 rendered, 1 failed"))
+        .stderr(predicate::str::contains("error[D-DOCNO]:"))
+        .stderr(predicate::str::contains("broken.yaml:14:"));
+    let written = files_of(&out);
+    assert_eq!(written.len(), 8, "{:?}", written.keys());
+    assert!(!written.contains_key("broken.pdf"));
+
+    let summary: serde_json::Value = serde_json::from_slice(&read(&out.join("summary.json"))).unwrap();
+    let rows = summary.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let broken = rows
+        .iter()
+        .find(|r| r["report"].as_str().unwrap().ends_with("broken.yaml"))
+        .unwrap();
+    assert_eq!(
+        (broken["rendered"].as_bool(), broken["errors"].as_u64()),
+        (Some(false), Some(1))
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r["rendered"] == true)
+            .all(|r| r["pages"] == 9 && r["issuer"] == "重庆市人民政府办公厅")
+    );
+
+    let manifest: serde_json::Value = serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
+    let listed = manifest["outputs"].as_array().unwrap();
+    assert_eq!(listed.len(), 8);
+    for entry in listed {
+        let bytes = &written[entry["path"].as_str().unwrap()];
+        assert_eq!(entry["bytes"].as_u64(), Some(bytes.len() as u64));
+        assert_eq!(
+            entry["sha256"].as_str().unwrap(),
+            report::batch::hex_sha256(bytes)
+        );
+        assert!(entry["source_sha256"].as_str().unwrap().len() == 64);
+    }
+
+    report()
+        .arg("verify")
+        .arg(out.join("manifest.json"))
+        .assert()
+        .success();
+    let mut changed = read(&out.join("cq-2.pdf"));
+    changed.push(b'\n');
+    std::fs::write(out.join("cq-2.pdf"), changed).unwrap();
+    report()
+        .arg("verify")
+        .arg(out.join("manifest.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cq-2.pdf: changed"));
+}
+
+#[test]
+fn three_shards_together_equal_the_whole_batch_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    five(&input);
+    let whole = dir.path().join("whole");
+    report()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&whole)
+        .assert()
+        .code(1);
+    let shards = dir.path().join("shards");
+    for k in 1..=3 {
+        let out = report()
+            .arg("batch")
+            .arg(&input)
+            .arg("-o")
+            .arg(&shards)
+            .arg("--shard")
+            .arg(format!("{k}/3"))
+            .output()
+            .unwrap();
+        // The shard holding the broken report exits 1, the others 0.
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "shard {k}/3: {:?}",
+            out.status
+        );
+    }
+    assert_eq!(files_of(&shards), files_of(&whole));
+    report()
+        .args(["batch", "--shard", "4/3", "-o"])
+        .arg(&shards)
+        .arg(&input)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn two_years_of_one_issuer_in_a_batch_are_checked_against_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a");
+    let other = dir.path().join("b");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::create_dir(&other).unwrap();
+    std::fs::copy(
+        root().join("reports/yunxi-2023.yaml"),
+        other.join("yunxi-2023.yaml"),
+    )
+    .unwrap();
+    let this = std::fs::read_to_string(root().join("reports/yunxi-2024.yaml"))
+        .unwrap()
+        .replacen(
+            "carried_over:    [4, 0, 0, 0, 0, 0, 4]",
+            "carried_over:    [5, 0, 0, 0, 0, 0, 5]",
+            1,
+        );
+    std::fs::write(input.join("yunxi-2024.yaml"), this).unwrap();
+    report()
+        .arg("batch")
+        .arg(&input)
+        .arg(&other)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .args(["--format", "pdf"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[X-CARRY]"));
+}
