@@ -41,6 +41,9 @@ pub enum Command {
     Batch(BatchArgs),
     /// Re-check the hashes of a batch's manifest.json
     Verify(VerifyArgs),
+    /// Print the data a template reads as /report.json, for template authors (and for
+    /// compiling a report with the Typst CLI: report.typ, layout.toml and this file)
+    Data(DataArgs),
     /// Print the JSON Schema of the report YAML, for editors (yaml-language-server)
     #[command(
         after_help = "Example:\n  report schema > report.schema.json\n  then start a report with: # yaml-language-server: $schema=report.schema.json"
@@ -120,6 +123,19 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
         return Err(format!("{k}/{n}: K must be between 1 and N"));
     }
     Ok((k, n))
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// A report file (YAML)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Args)]

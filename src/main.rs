@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(args),
         Command::Batch(args) => cmd::batch::run(args),
         Command::Verify(args) => cmd::batch::verify(args),
+        Command::Data(args) => cmd::data::run(args),
         Command::Schema => cmd::schema::run(),
     };
     ExitCode::from(status)

@@ -278,3 +278,26 @@ fn a_missing_template_or_font_folder_is_named() {
         .code(2)
         .stderr(predicate::str::contains("REPORT_FONT_DIR=no/such/bundle"));
 }
+
+#[test]
+fn data_prints_what_the_template_reads_and_survives_a_closed_pipe() {
+    let out = report().arg("data").arg(seed_yaml()).output().unwrap();
+    assert!(out.status.success());
+    let data: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(data["meta"]["author"], "重庆市人民政府办公厅");
+    assert_eq!(data["blocks"][1]["text"], "一、重点领域信息公开情况");
+    assert_eq!(data["fonts"]["body"]["cjk"][0], "FandolFang R");
+    // A reader that stops early (| head) is no reason to panic.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .args(["schema"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(0));
+}

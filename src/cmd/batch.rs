@@ -125,9 +125,9 @@ fn report_progress(bar: &Option<ProgressBar>, outcome: &Outcome) {
 
 /// The table on stdout: report, issuer, year, pages, errors, warnings, time.
 fn print_summary(outcomes: &[Outcome]) {
-    println!("report\tissuer\tyear\tpages\terrors\twarnings\tms\tresult");
+    crate::out!("report\tissuer\tyear\tpages\terrors\twarnings\tms\tresult");
     for o in outcomes {
-        println!(
+        crate::out!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             o.report,
             o.issuer.as_deref().unwrap_or("-"),
@@ -140,7 +140,7 @@ fn print_summary(outcomes: &[Outcome]) {
         );
     }
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
-    println!("{} rendered, {failed} failed", outcomes.len() - failed);
+    crate::out!("{} rendered, {failed} failed", outcomes.len() - failed);
 }
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> {
@@ -153,7 +153,7 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> 
 pub fn verify(args: &VerifyArgs) -> u8 {
     match batch::verify(&args.manifest) {
         Ok(problems) if problems.is_empty() => {
-            println!("{}: every output as listed", args.manifest.display());
+            crate::out!("{}: every output as listed", args.manifest.display());
             exit::OK
         }
         Ok(problems) => {

@@ -51,7 +51,7 @@ impl FileCheck {
                 FindingsFormat::Text => {
                     eprintln!("{}", diag::render_diagnostic(d, self.source.as_deref(), style))
                 }
-                FindingsFormat::Json => println!("{}", diag::render_json(d)),
+                FindingsFormat::Json => crate::out!("{}", diag::render_json(d)),
             }
         }
     }

@@ -17,9 +17,9 @@ pub fn run(args: &FontsArgs) -> u8 {
             return exit::COULD_NOT_RUN;
         }
     };
-    println!("bundled fonts: {}", fonts.bundled_dir.display());
+    crate::out!("bundled fonts: {}", fonts.bundled_dir.display());
     for face in fonts.faces() {
-        println!(
+        crate::out!(
             "{}\t{}\t{}#{}",
             face.family,
             face.weight,
@@ -30,9 +30,9 @@ pub fn run(args: &FontsArgs) -> u8 {
     let resolved = Template::builtin().and_then(|t| fonts.resolve_roles(&t.layout));
     match resolved {
         Ok(roles) => {
-            println!();
+            crate::out!();
             for (role, families) in roles {
-                println!("{role}\t{}", families.cjk.first().map_or("", String::as_str));
+                crate::out!("{role}\t{}", families.cjk.first().map_or("", String::as_str));
             }
             exit::OK
         }

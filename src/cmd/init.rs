@@ -28,7 +28,7 @@ pub fn run(args: &InitArgs) -> u8 {
     };
     match write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
-            println!("{}", path.display());
+            crate::out!("{}", path.display());
             exit::OK
         }
         Err(err) => {

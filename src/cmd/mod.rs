@@ -8,10 +8,21 @@ use std::collections::BTreeMap;
 
 pub mod batch;
 pub mod check;
+pub mod data;
 pub mod fonts;
 pub mod init;
 pub mod render;
 pub mod schema;
+
+/// Prints a line of results to stdout. A closed stdout (`report check --format json | head`)
+/// is not an error worth a panic: the reader has what it wanted.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 /// Exit statuses shared by every command.
 pub mod exit {

@@ -111,7 +111,7 @@ fn render_report(
     }
     for (out, bytes, note) in outputs {
         write_atomic(&out, &bytes)?;
-        println!("{}\t{note}", out.display());
+        crate::out!("{}\t{note}", out.display());
     }
     Ok(())
 }

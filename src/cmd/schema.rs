@@ -8,7 +8,7 @@ pub fn run() -> u8 {
     let schema = schemars::schema_for!(Report);
     match serde_json::to_string_pretty(&schema) {
         Ok(text) => {
-            println!("{text}");
+            crate::out!("{text}");
             exit::OK
         }
         Err(err) => {

@@ -86,11 +86,7 @@ pub fn render(
 
 /// Lays the document out into pages with the template.
 pub fn typeset(doc: &Document, template: &Template, fonts: &FontSet) -> Result<Typeset, Error> {
-    let data = TemplateData {
-        document: doc,
-        fonts: fonts.resolve_roles(&template.layout)?,
-    };
-    let json = serde_json::to_vec(&data).map_err(|e| Error::PdfExport(e.to_string()))?;
+    let json = template_data(doc, template, fonts)?;
     let date = doc.meta.date;
     let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
         .ok_or_else(|| Error::PdfExport(format!("{date} is not a date Typst accepts")))?;
@@ -113,6 +109,15 @@ pub fn typeset(doc: &Document, template: &Template, fonts: &FontSet) -> Result<T
         warnings,
         date: today,
     })
+}
+
+/// The JSON the template reads as `/report.json`: the document and each role's fonts.
+pub fn template_data(doc: &Document, template: &Template, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+    let data = TemplateData {
+        document: doc,
+        fonts: fonts.resolve_roles(&template.layout)?,
+    };
+    serde_json::to_vec_pretty(&data).map_err(|e| Error::PdfExport(e.to_string()))
 }
 
 /// Exports laid-out pages as PDF, dated with the report's date so reruns are identical.
