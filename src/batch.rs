@@ -131,6 +131,135 @@ pub struct Outcome {
     /// The findings, printed as text, for the person running the batch.
     #[serde(skip)]
     pub messages: Vec<String>,
+    /// The numbers a city office rolls up, for reports of the 2021 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_numbers: Option<KeyNumbers>,
+}
+
+/// The numbers of a 2021-format report that a city office puts in its own report.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyNumbers {
+    /// 一、本年新收政府信息公开申请数量 (总计)
+    pub received: u64,
+    /// 二、上年结转政府信息公开申请数量 (总计)
+    pub carried_over: u64,
+    /// 三、（一）予以公开 (总计)
+    pub disclosed: u64,
+    /// 行政复议 (总计)
+    pub reconsiderations: u64,
+    /// 行政诉讼 (总计, both kinds)
+    pub litigations: u64,
+}
+
+impl KeyNumbers {
+    pub fn of(report: &Report) -> Option<KeyNumbers> {
+        let t = report
+            .tables
+            .as_ref()
+            .filter(|_| report.format == crate::model::Format::Standard2021)?;
+        let r = &t.reviews;
+        Some(KeyNumbers {
+            received: t.applications.received.sum(),
+            carried_over: t.applications.carried_over.sum(),
+            disclosed: t.applications.disclosed.sum(),
+            reconsiderations: r.reconsideration.sum(),
+            litigations: r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
+        })
+    }
+}
+
+/// The roll-up's column heads, in the order of [`KeyNumbers`].
+pub const ROLLUP_HEADS: [&str; 7] = [
+    "发布机关",
+    "年度",
+    "本年新收申请",
+    "上年结转申请",
+    "予以公开",
+    "行政复议",
+    "行政诉讼",
+];
+
+/// The roll-up as CSV (UTF-8 with a byte-order mark, so Excel opens it as such).
+pub fn rollup_csv(outcomes: &[Outcome]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv = String::from("\u{FEFF}");
+    csv.push_str(&ROLLUP_HEADS.map(quote).join(","));
+    csv.push_str("\r\n");
+    for (o, k) in rollup_rows(outcomes) {
+        let year = o.year.map(|y| y.to_string()).unwrap_or_default();
+        let line = [
+            quote(o.issuer.as_deref().unwrap_or_default()),
+            year,
+            k.received.to_string(),
+            k.carried_over.to_string(),
+            k.disclosed.to_string(),
+            k.reconsiderations.to_string(),
+            k.litigations.to_string(),
+        ];
+        csv.push_str(&line.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// The 2021-format reports that passed, by issuer and year.
+pub fn rollup_rows(outcomes: &[Outcome]) -> Vec<(&Outcome, &KeyNumbers)> {
+    let mut rows: Vec<_> = outcomes
+        .iter()
+        .filter(|o| o.rendered)
+        .filter_map(|o| o.key_numbers.as_ref().map(|k| (o, k)))
+        .collect();
+    rows.sort_by(|a, b| (&a.0.issuer, a.0.year).cmp(&(&b.0.issuer, b.0.year)));
+    rows
+}
+
+/// The roll-up as a document of one table, for a city office's own report.
+pub fn rollup_document(outcomes: &[Outcome]) -> crate::document::Document {
+    use crate::document::{Cell, CellAlign, DocBlock, Document, Meta, Table, TitleLine};
+    let mut rows = vec![ROLLUP_HEADS.map(|h| Cell::new(h).bold()).to_vec()];
+    let mut latest = 0;
+    for (o, k) in rollup_rows(outcomes) {
+        latest = latest.max(o.year.unwrap_or(0));
+        let mut row = vec![Cell::new(o.issuer.clone().unwrap_or_default()).align(CellAlign::Left)];
+        row.push(Cell::new(o.year.map(|y| y.to_string()).unwrap_or_default()));
+        row.extend(
+            [
+                k.received,
+                k.carried_over,
+                k.disclosed,
+                k.reconsiderations,
+                k.litigations,
+            ]
+            .map(|v| Cell::new(v.to_string())),
+        );
+        rows.push(row);
+    }
+    let title = "政府信息公开工作年度报告主要数据汇总".to_owned();
+    Document {
+        meta: Meta {
+            title: title.clone(),
+            author: "report".into(),
+            lang: "zh-CN".into(),
+            date: crate::model::Date {
+                year: latest.saturating_add(1).max(2000),
+                month: 1,
+                day: 1,
+            },
+        },
+        blocks: vec![
+            DocBlock::Title {
+                lines: vec![TitleLine {
+                    text: title.clone(),
+                    segments: vec![title],
+                }],
+            },
+            DocBlock::Table(Table {
+                columns: vec![4.0, 1.2, 1.6, 1.6, 1.4, 1.4, 1.4],
+                header_rows: 1,
+                rows,
+            }),
+        ],
+    }
 }
 
 /// What every report of a batch is rendered with.
@@ -182,6 +311,7 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
             .map(|m| m.lines().next().unwrap_or_default().to_owned()),
         outputs: Vec::new(),
         messages,
+        key_numbers: checked.report.as_ref().and_then(KeyNumbers::of),
     };
     let refused = errors > 0 || (s.deny_warnings && warnings > 0);
     if let (false, Some(report), Some(source)) = (refused, &checked.report, &checked.source) {

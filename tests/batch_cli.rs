@@ -177,3 +177,42 @@ fn two_years_of_one_issuer_in_a_batch_are_checked_against_each_other() {
         .code(1)
         .stderr(predicate::str::contains("error[X-CARRY]"));
 }
+
+#[test]
+fn the_2021_reports_of_a_batch_are_rolled_up_as_csv_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for year in [2023, 2024] {
+        std::fs::copy(
+            root().join(format!("reports/yunxi-{year}.yaml")),
+            input.join(format!("yunxi-{year}.yaml")),
+        )
+        .unwrap();
+    }
+    std::fs::copy(seed_yaml(), input.join("chongqing-2014.yaml")).unwrap();
+    let out = dir.path().join("out");
+    report()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "pdf"])
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(out.join("rollup.csv")).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "\"发布机关\",\"年度\",\"本年新收申请\",\"上年结转申请\",\"予以公开\",\"行政复议\",\"行政诉讼\""
+    );
+    // The free-form seed has no tables, so only the two 2021-format years are rolled up.
+    assert_eq!(
+        &lines[1..],
+        [
+            "\"示例市云溪区人民政府\",2023,71,2,36,1,0",
+            "\"示例市云溪区人民政府\",2024,86,4,45,2,1"
+        ]
+    );
+    assert!(read(&out.join("rollup.pdf")).starts_with(b"%PDF-"));
+}

@@ -76,6 +76,7 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
         outputs,
     };
     write_json(&args.output_dir.join("manifest.json"), &manifest)?;
+    write_rollup(&args.output_dir, &outcomes, &shared, args.pdf_standard)?;
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
     Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
 }
@@ -141,6 +142,26 @@ fn print_summary(outcomes: &[Outcome]) {
     }
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
     crate::out!("{} rendered, {failed} failed", outcomes.len() - failed);
+}
+
+/// rollup.csv and rollup.pdf: the key numbers of the batch's 2021-format reports.
+fn write_rollup(
+    dir: &Path,
+    outcomes: &[Outcome],
+    shared: &Shared,
+    flavor: crate::render::pdf::PdfFlavor,
+) -> Result<(), Error> {
+    if batch::rollup_rows(outcomes).is_empty() {
+        return Ok(());
+    }
+    write_atomic(&dir.join("rollup.csv"), batch::rollup_csv(outcomes).as_bytes())?;
+    let rendered = crate::render::pdf::render(
+        &batch::rollup_document(outcomes),
+        &shared.template,
+        &shared.fonts,
+        flavor,
+    )?;
+    write_atomic(&dir.join("rollup.pdf"), &rendered.bytes)
 }
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> {
