@@ -13,6 +13,9 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// How many reports a memoized result may go unused before it is dropped.
+const EVICT_AFTER: usize = 8;
+
 /// Runs the batch; returns the exit status (1 if any report failed).
 pub fn run(args: &BatchArgs) -> u8 {
     match run_batch(args) {
@@ -46,6 +49,8 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
     let progress = progress_bar(files.len() as u64);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
+        // Typst's layout recurses deeply; the main thread's 8 MB, not a worker's 2 MB.
+        .stack_size(8 << 20)
         .build()
         .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
     let outcomes: Vec<Outcome> = pool.install(|| {
@@ -53,6 +58,10 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
             .par_iter()
             .map(|file| {
                 let outcome = batch::run_one(file, &settings, last_years.get(file));
+                // Typst memoizes every document it lays out; forget what no recent report
+                // used, as the Typst CLI does between compilations (fonts stay: every report
+                // uses them).
+                typst::comemo::evict(EVICT_AFTER);
                 report_progress(&progress, &outcome);
                 outcome
             })
