@@ -393,3 +393,37 @@ fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
         .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
 }
+
+#[test]
+#[ignore = "needs poppler-utils and ../shared/tools/gbt9704-check"]
+fn the_examples_pass_the_official_layout_checker() {
+    let checker = root().join("../shared/tools/gbt9704-check");
+    if !checker.exists() {
+        eprintln!("skipped: ../shared/tools/gbt9704-check is not beside this repository");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for year in [2023, 2024] {
+        let yaml = root().join(format!("reports/yunxi-{year}.yaml"));
+        report()
+            .args(["render", "--format", "pdf", "-o"])
+            .arg(dir.path())
+            .arg(&yaml)
+            .assert()
+            .success();
+        let pdf = dir.path().join(format!("yunxi-{year}.pdf"));
+        let out = std::process::Command::new("python3")
+            .arg(&checker)
+            .arg(&pdf)
+            .arg("--json")
+            .output()
+            .unwrap();
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            result["ok"],
+            true,
+            "{year}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
