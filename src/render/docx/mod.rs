@@ -12,8 +12,7 @@ use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::layout::Layout;
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, Run, SpecialIndentType,
+    AlignmentType, DocGrid, DocGridType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, SpecialIndentType,
 };
 use styles::{Metrics, StyleId};
 
@@ -293,17 +292,6 @@ fn signature(layout: &Layout, m: &Metrics, issuer: &str, date: Option<&str>) -> 
         out.push(line(d, date_start, false));
     }
     out
-}
-
-impl Metrics {
-    /// Exact line spacing at the grid's pitch, no space before or after.
-    fn exact_lines(&self) -> LineSpacing {
-        LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(self.line_pitch)
-            .before(0)
-            .after(0)
-    }
 }
 
 #[cfg(test)]

@@ -62,6 +62,11 @@ impl Metrics {
         text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
     }
 
+    /// Exact line spacing at the grid's pitch, no space before or after.
+    pub fn exact_lines(&self) -> LineSpacing {
+        exact(self.line_pitch)
+    }
+
     /// Two grid characters, the first-line indent of every paragraph, in twips (632).
     fn indent(&self, layout: &Layout) -> i32 {
         (self.char_pitch * f64::from(layout.grid.first_line_indent_chars)).round() as i32
@@ -83,7 +88,8 @@ pub fn fonts_of(layout: &Layout, role: &str) -> RunFonts {
         .cs(&latin)
 }
 
-fn exact(pitch: i32) -> LineSpacing {
+/// Exact line spacing of `pitch` twips, no space before or after.
+pub fn exact(pitch: i32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
         .line(pitch)

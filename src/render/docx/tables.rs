@@ -4,13 +4,13 @@
 //! `package` marks to repeat on every page.
 
 use super::run;
-use super::styles::Metrics;
+use super::styles::{Metrics, exact};
 use crate::document::{CellAlign, Table, grid_positions};
 use crate::layout::Layout;
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, SpecialIndentType, Style, StyleType,
-    Table as WTable, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow,
-    VAlignType, VMergeType, WidthType,
+    AlignmentType, BorderType, Paragraph, SpecialIndentType, Style, StyleType, Table as WTable, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow, VAlignType, VMergeType,
+    WidthType,
 };
 
 /// The Word table for a document table.
@@ -69,13 +69,7 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                             CellAlign::Right => AlignmentType::Right,
                         })
                         .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
-                        .line_spacing(
-                            LineSpacing::new()
-                                .line_rule(LineSpacingType::Exact)
-                                .line(pitch)
-                                .before(0)
-                                .after(0),
-                        )
+                        .line_spacing(exact(pitch))
                         .snap_to_grid(false)
                         .add_run(run);
                     let mut tc = sized(TableCell::new(), &grid, col, cell.colspan)
