@@ -8,10 +8,7 @@ use crate::diag::Severity;
 use crate::fonts::{FontSet, RoleFonts};
 use std::collections::{BTreeMap, HashMap};
 
-/// What the check asks of the fonts.
-pub type GlyphCoverage = FontSet;
-
-pub fn f_glyph(cx: &mut Context, fonts: &GlyphCoverage, roles: &BTreeMap<String, RoleFonts>) {
+pub fn f_glyph(cx: &mut Context, fonts: &FontSet, roles: &BTreeMap<String, RoleFonts>) {
     // A report repeats a few hundred distinct characters thousands of times: look each up
     // once per role.
     let mut known: HashMap<(&str, char), Coverage> = HashMap::new();
@@ -75,7 +72,7 @@ enum Coverage {
     None,
 }
 
-fn coverage(fonts: &GlyphCoverage, role: &RoleFonts, c: char) -> Coverage {
+fn coverage(fonts: &FontSet, role: &RoleFonts, c: char) -> Coverage {
     if is_latin(c) && role.latin.iter().any(|f| fonts.family_covers(f, c)) {
         return Coverage::Own;
     }

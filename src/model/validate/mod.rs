@@ -15,12 +15,11 @@ mod year;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::document::{SourcedText, compose_with_sources};
-use crate::fonts::RoleFonts;
+use crate::fonts::{FontSet, RoleFonts};
 use crate::model::Report;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use glyphs::GlyphCoverage;
 pub use structure::is_invisible;
 
 /// What the rules look at, and where their findings go.
@@ -62,7 +61,7 @@ pub fn validate(
     path: &Path,
     source: &str,
     report: &Report,
-    fonts: Option<(&GlyphCoverage, &BTreeMap<String, RoleFonts>)>,
+    fonts: Option<(&FontSet, &BTreeMap<String, RoleFonts>)>,
     previous: Option<&Report>,
 ) -> Vec<Diagnostic> {
     let (_, texts) = compose_with_sources(report);
