@@ -27,18 +27,6 @@ fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-fn render_seed(dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf) {
-    report()
-        .arg("render")
-        .arg(seed_yaml())
-        .arg("-o")
-        .arg(dir)
-        .args(extra)
-        .assert()
-        .success();
-    (dir.join("chongqing-2014.pdf"), dir.join("chongqing-2014.docx"))
-}
-
 /// The text of every `<w:t>` of a part, in order.
 fn texts(xml: &str) -> String {
     let mut out = String::new();
@@ -201,21 +189,6 @@ fn document_properties_name_the_report_and_carry_its_date() {
     assert!(core.contains("<dc:creator>重庆市人民政府办公厅</dc:creator>"));
     assert!(core.contains("<dc:language>zh-CN</dc:language>"));
     assert!(core.contains(">2015-01-01T00:00:00Z</dcterms:created>"));
-}
-
-#[test]
-fn a_failed_run_leaves_an_existing_docx_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let yaml = dir.path().join("r.yaml");
-    std::fs::write(
-        &yaml,
-        "issuer: 某局\nyear: 2020\nparts:\n  - heading: 甲\n    typo: x\n",
-    )
-    .unwrap();
-    let docx = dir.path().join("r.docx");
-    std::fs::write(&docx, b"the filed version").unwrap();
-    report().arg("render").arg(&yaml).assert().code(2);
-    assert_eq!(read(&docx), b"the filed version");
 }
 
 /// A fontconfig file that shows LibreOffice the bundled fonts under the official names, as

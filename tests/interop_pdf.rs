@@ -5,20 +5,8 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
-
-fn render_seed(dir: &Path, extra: &[&str]) -> PathBuf {
-    report()
-        .arg("render")
-        .arg(seed_yaml())
-        .arg("-o")
-        .arg(dir)
-        .args(extra)
-        .assert()
-        .success();
-    dir.join("chongqing-2014.pdf")
-}
 
 fn run(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(program)
@@ -31,7 +19,7 @@ fn run(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
 #[ignore = "needs poppler-utils (pdftotext)"]
 fn pdftotext_reads_the_seed_word_for_word() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = render_seed(dir.path(), &[]);
+    let (pdf, _) = render_seed(dir.path(), &["--format", "pdf"]);
     let out = run("pdftotext", &[pdf.as_os_str(), "-".as_ref()]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -44,7 +32,7 @@ fn pdftotext_reads_the_seed_word_for_word() {
 #[ignore = "needs poppler-utils (pdffonts)"]
 fn every_font_is_embedded_and_no_system_font_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = render_seed(dir.path(), &[]);
+    let (pdf, _) = render_seed(dir.path(), &["--format", "pdf"]);
     let out = run("pdffonts", &[pdf.as_os_str()]);
     let listing = String::from_utf8(out.stdout).unwrap();
     let fonts: Vec<&str> = listing.lines().skip(2).collect();
@@ -79,7 +67,8 @@ fn the_official_layout_checker_passes_the_seed() {
     };
     let dir = tempfile::tempdir().unwrap();
     for extra in [&[][..], &["--pdf-standard", "a-2b"][..]] {
-        let pdf = render_seed(dir.path(), extra);
+        let extra: Vec<&str> = ["--format", "pdf"].iter().chain(extra).copied().collect();
+        let (pdf, _) = render_seed(dir.path(), &extra);
         let expected = root().join("tests/fixtures/chongqing-2014.txt");
         let out = run(
             "python3",

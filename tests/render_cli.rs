@@ -141,7 +141,7 @@ fn a_wrong_type_is_named_with_its_line() {
 }
 
 #[test]
-fn a_failed_run_leaves_an_existing_pdf_byte_for_byte() {
+fn a_failed_run_leaves_existing_outputs_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("r.yaml");
     std::fs::write(
@@ -151,11 +151,14 @@ fn a_failed_run_leaves_an_existing_pdf_byte_for_byte() {
     .unwrap();
     let pdf = dir.path().join("r.pdf");
     std::fs::write(&pdf, b"the published version").unwrap();
+    let docx = dir.path().join("r.docx");
+    std::fs::write(&docx, b"the filed version").unwrap();
     report().arg("render").arg(&yaml).assert().code(2);
     assert_eq!(read(&pdf), b"the published version");
+    assert_eq!(read(&docx), b"the filed version");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
-        2,
+        3,
         "a temporary file was left behind"
     );
 }

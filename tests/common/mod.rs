@@ -32,6 +32,19 @@ pub fn scratch_with(name: &str, yaml: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// Renders the seed into `dir` (with `extra` options); the paths of its PDF and DOCX.
+pub fn render_seed(dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf) {
+    report()
+        .arg("render")
+        .arg(seed_yaml())
+        .arg("-o")
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
+    (dir.join("chongqing-2014.pdf"), dir.join("chongqing-2014.docx"))
+}
+
 /// Text without any whitespace (what pdftotext comparisons use).
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
