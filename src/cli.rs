@@ -88,7 +88,7 @@ pub struct BatchArgs {
     pub output_dir: PathBuf,
 
     /// Reports rendered at once (default: one per core)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
     /// Output formats, comma-separated
@@ -111,6 +111,13 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) | Err(_) => Err(format!("{s}: give a number of reports, 1 or more")),
+        Ok(n) => Ok(n),
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {

@@ -8,10 +8,10 @@ use crate::diag;
 use crate::error::Error;
 use crate::write::write_atomic;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many reports a memoized result may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
@@ -47,25 +47,17 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
     };
     let last_years = batch::last_years(&files);
     let progress = progress_bar(files.len() as u64);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        // Typst's layout recurses deeply; the main thread's 8 MB, not a worker's 2 MB.
-        .stack_size(8 << 20)
-        .build()
-        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let outcome = batch::run_one(file, &settings, last_years.get(file));
-                // Typst memoizes every document it lays out; forget what no recent report
-                // used, as the Typst CLI does between compilations (fonts stay: every report
-                // uses them).
-                typst::comemo::evict(EVICT_AFTER);
-                report_progress(&progress, &outcome);
-                outcome
-            })
-            .collect()
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    share_cores(jobs);
+    let outcomes = run_reports(&files, jobs, |file| {
+        let outcome = batch::run_one(file, &settings, last_years.get(file));
+        // Typst memoizes every document it lays out; forget what no recent report used, as
+        // the Typst CLI does between compilations (fonts stay: every report uses them).
+        typst::comemo::evict(EVICT_AFTER);
+        report_progress(&progress, &outcome);
+        outcome
     });
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -88,6 +80,69 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
     write_rollup(&args.output_dir, &outcomes, &shared, args.pdf_standard)?;
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
     Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
+}
+
+/// Runs `one` on every file with `jobs` threads of our own, each taking the next file when
+/// done; the outcomes in the order of `files`.
+///
+/// Not rayon tasks: Typst and krilla use rayon inside a report, and a rayon worker that
+/// waits there runs whatever task is queued, which would be another whole report nested on
+/// its stack. Reports then hold each other's memory, time each other, and with hundreds of
+/// them overflow the stack.
+fn run_reports<F>(files: &[PathBuf], jobs: usize, one: F) -> Vec<Outcome>
+where
+    F: Fn(&Path) -> Outcome + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs.clamp(1, files.len().max(1)))
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(file) = files.get(i) else { break };
+                            mine.push((i, one(file)));
+                        }
+                        mine
+                    })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.map(|h| h.join()) {
+                Ok(Ok(mine)) => mine,
+                // A thread that could not start leaves its share to the others (the queue
+                // is shared); a panic inside Typst is a bug, reported as such.
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => Vec::new(),
+            })
+            .collect()
+    });
+    // Spawning can fail only when the system is out of threads; run what is left here.
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(file) = files.get(i) else { break };
+        done.push((i, one(file)));
+    }
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, o)| o).collect()
+}
+
+/// Stack for each report's thread and for rayon's: Typst's layout recurses deeply, so the
+/// main thread's 8 MB, not a spawned thread's 2 MB.
+const WORKER_STACK: usize = 8 << 20;
+
+/// Typst and krilla parallelize inside a report on rayon's global pool; give it as many
+/// threads as reports run at once (as the Typst CLI's `--jobs` does) and the same stacks.
+fn share_cores(jobs: usize) {
+    // Only fails when the pool already exists, which leaves it as it is: harmless.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(WORKER_STACK)
+        .build_global();
 }
 
 /// Two inputs with one file name would overwrite each other's outputs in the one folder.
