@@ -36,6 +36,9 @@ struct FontSlot {
     data: Bytes,
     index: u32,
     font: OnceLock<Option<Font>>,
+    /// The face's characters as sorted ranges, built on first use: Typst's coverage is a
+    /// run-length list searched from the start, slow for a CJK face's thousands of runs.
+    ranges: OnceLock<Vec<(u32, u32)>>,
 }
 
 impl FontSet {
@@ -79,6 +82,7 @@ impl FontSet {
                     data: data.clone(),
                     index,
                     font: OnceLock::new(),
+                    ranges: OnceLock::new(),
                 });
             }
         }
@@ -110,8 +114,26 @@ impl FontSet {
     pub fn family_covers(&self, family: &str, c: char) -> bool {
         self.book
             .select_family(&family.to_lowercase())
-            .filter_map(|i| self.book.info(i))
-            .any(|info| info.coverage.contains(c as u32))
+            .any(|i| self.face_covers(i, c as u32))
+    }
+
+    fn face_covers(&self, index: usize, c: u32) -> bool {
+        let (Some(slot), Some(info)) = (self.slots.get(index), self.book.info(index)) else {
+            return false;
+        };
+        let ranges = slot.ranges.get_or_init(|| {
+            let mut ranges: Vec<(u32, u32)> = Vec::new();
+            for c in info.coverage.iter() {
+                match ranges.last_mut() {
+                    Some((_, end)) if *end + 1 == c => *end = c,
+                    _ => ranges.push((c, c)),
+                }
+            }
+            ranges
+        });
+        // The last range starting at or before `c`.
+        let after = ranges.partition_point(|&(start, _)| start <= c);
+        after > 0 && ranges[after - 1].1 >= c
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
@@ -276,4 +298,26 @@ fn map_file(path: &Path) -> Option<Bytes> {
     // would cost more than the whole rest of a render.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     Some(Bytes::new(map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_lookup_agrees_with_typst_coverage() {
+        let fonts = FontSet::load(&FontOptions::default()).expect("bundled fonts");
+        for index in 0..fonts.slots.len() {
+            let info = fonts.book.info(index).expect("face info");
+            // Every BMP code point, plus some beyond it, each side of every range edge.
+            for c in (0..0x1_0000).chain([0x2_0000, 0x2_A6D6, 0x10_FFFF]) {
+                assert_eq!(
+                    fonts.face_covers(index, c),
+                    info.coverage.contains(c),
+                    "{} U+{c:04X}",
+                    info.family
+                );
+            }
+        }
+    }
 }
