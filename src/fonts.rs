@@ -4,6 +4,7 @@
 
 use crate::error::Error;
 use crate::layout::Layout;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -67,24 +68,32 @@ impl FontSet {
             }
         }
 
+        // Reading a face's info walks its whole character map; a CJK collection holds dozens
+        // of faces, so they are read in parallel (in file order, so the book is the same).
+        let faces: Vec<(PathBuf, Bytes, u32)> = files
+            .into_iter()
+            .filter_map(|path| map_file(&path).map(|data| (path, data)))
+            .flat_map(|(path, data)| {
+                (0..face_count(data.as_slice())).map(move |index| (path.clone(), data.clone(), index))
+            })
+            .collect();
+        let infos: Vec<Option<FontInfo>> = faces
+            .par_iter()
+            .map(|(_, data, index)| FontInfo::new(data.as_slice(), *index))
+            .collect();
         let mut book = FontBook::new();
         let mut slots = Vec::new();
-        for path in files {
-            let Some(data) = map_file(&path) else { continue };
-            for index in 0..face_count(data.as_slice()) {
-                // A face Typst cannot read is skipped; the others keep their own index.
-                let Some(info) = FontInfo::new(data.as_slice(), index) else {
-                    continue;
-                };
-                book.push(info);
-                slots.push(FontSlot {
-                    path: path.clone(),
-                    data: data.clone(),
-                    index,
-                    font: OnceLock::new(),
-                    ranges: OnceLock::new(),
-                });
-            }
+        for ((path, data, index), info) in faces.into_iter().zip(infos) {
+            // A face Typst cannot read is skipped; the others keep their own index.
+            let Some(info) = info else { continue };
+            book.push(info);
+            slots.push(FontSlot {
+                path,
+                data,
+                index,
+                font: OnceLock::new(),
+                ranges: OnceLock::new(),
+            });
         }
         Ok(FontSet {
             book: LazyHash::new(book),

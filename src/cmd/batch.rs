@@ -37,6 +37,11 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
         path: args.output_dir.clone(),
         source,
     })?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // Before anything uses rayon (loading the fonts does), or the pool cannot be shaped.
+    share_cores(jobs);
     let shared = Shared::load(&args.template, &args.fonts)?;
     let settings = Settings {
         shared: &shared,
@@ -47,10 +52,6 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
     };
     let last_years = batch::last_years(&files);
     let progress = progress_bar(files.len() as u64);
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    share_cores(jobs);
     let outcomes = run_reports(&files, jobs, |file| {
         let outcome = batch::run_one(file, &settings, last_years.get(file));
         // Typst memoizes every document it lays out; forget what no recent report used, as
