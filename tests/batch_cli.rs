@@ -147,6 +147,53 @@ fn three_shards_together_equal_the_whole_batch_byte_for_byte() {
 }
 
 #[test]
+fn the_number_of_jobs_changes_no_output_and_no_summary_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    five(&input);
+    let mut runs = Vec::new();
+    for jobs in ["1", "3"] {
+        let out = dir.path().join(format!("jobs-{jobs}"));
+        let run = report()
+            .arg("batch")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--jobs", jobs])
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "--jobs {jobs}");
+        // The summary lists the reports in sorted order, whichever finished first.
+        let stdout = String::from_utf8(run.stdout).unwrap();
+        let listed: Vec<&str> = stdout
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .filter(|r| r.ends_with(".yaml"))
+            .map(|r| r.rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(
+            listed,
+            ["broken.yaml", "cq-1.yaml", "cq-2.yaml", "cq-3.yaml", "cq-4.yaml"],
+            "{stdout}"
+        );
+        runs.push(files_of(&out));
+    }
+    assert_eq!(runs[0].len(), 8);
+    assert_eq!(runs[0], runs[1]);
+    report()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("none"))
+        .args(["--jobs", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1 or more"));
+}
+
+#[test]
 fn two_years_of_one_issuer_in_a_batch_are_checked_against_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("a");
