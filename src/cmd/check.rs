@@ -9,8 +9,9 @@ use crate::fonts::{FontSet, RoleFonts};
 use crate::model::Report;
 use crate::model::load::{load_file, parse, read_source};
 use crate::model::validate::validate;
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 /// A file after loading and checking.
 pub struct FileCheck {
@@ -61,7 +62,7 @@ impl FileCheck {
 #[derive(Clone, Copy)]
 pub enum LastYear<'a> {
     /// Look beside the file for the same issuer and the year before.
-    Beside,
+    Beside(&'a Neighbours),
     /// The file the user named with --previous.
     File(&'a Path),
     /// Already found (a batch looks once for all its reports).
@@ -102,7 +103,7 @@ pub fn check_file(
                         };
                     }
                 },
-                LastYear::Beside => previous_beside(path, &report),
+                LastYear::Beside(neighbours) => neighbours.previous(path, &report),
                 LastYear::Known(known) => known.cloned(),
             };
             let findings = validate(path, &source, &report, fonts, last_year.as_ref());
@@ -123,28 +124,58 @@ pub fn check_file(
 }
 
 /// `--previous FILE` if given, else a look beside each file.
-pub fn last_year(previous: Option<&Path>) -> LastYear<'_> {
-    previous.map_or(LastYear::Beside, LastYear::File)
+pub fn last_year<'a>(previous: Option<&'a Path>, neighbours: &'a Neighbours) -> LastYear<'a> {
+    previous.map_or(LastYear::Beside(neighbours), LastYear::File)
 }
 
-/// The issuer's report of the year before, among the YAML files beside `path`.
-fn previous_beside(path: &Path, report: &Report) -> Option<Report> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+/// The issuer and year of every YAML file in the folders looked in, each folder read once
+/// per run: checking a folder of a thousand reports then reads each file once more, not a
+/// thousand times.
+#[derive(Default)]
+pub struct Neighbours {
+    folders: RefCell<HashMap<PathBuf, Vec<(PathBuf, String, u16)>>>,
+}
+
+impl Neighbours {
+    /// The issuer's report of the year before, among the YAML files beside `path`.
+    fn previous(&self, path: &Path, report: &Report) -> Option<Report> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let found = {
+            let mut folders = self.folders.borrow_mut();
+            let keys = folders.entry(dir.to_owned()).or_insert_with(|| scan(dir));
+            keys.iter()
+                .find(|(p, issuer, year)| {
+                    p != path && *issuer == report.issuer.value && year + 1 == report.year.value
+                })?
+                .0
+                .clone()
+        };
+        load_file(&found).ok().map(|loaded| loaded.report)
+    }
+}
+
+/// Issuer and year of each report file in `dir`, in name order (files that do not load are
+/// left out: they are nobody's year before).
+fn scan(dir: &Path) -> Vec<(PathBuf, String, u16)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
     };
-    let mut candidates: Vec<_> = std::fs::read_dir(dir)
-        .ok()?
+    let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p != path && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
         .collect();
-    candidates.sort();
-    candidates.into_iter().find_map(|p| {
-        let other = load_file(&p).ok()?.report;
-        (other.issuer.value == report.issuer.value && other.year.value + 1 == report.year.value)
-            .then_some(other)
-    })
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let report = load_file(&p).ok()?.report;
+            Some((p, report.issuer.value, report.year.value))
+        })
+        .collect()
 }
 
 /// A loader error that has a place in the file, as a finding.
@@ -186,12 +217,13 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::COULD_NOT_RUN;
         }
     };
+    let neighbours = Neighbours::default();
     let mut status = exit::OK;
     for file in &args.files {
         let checked = check_file(
             file,
             Some((&shared.fonts, &shared.roles)),
-            last_year(args.strictness.previous.as_deref()),
+            last_year(args.strictness.previous.as_deref(), &neighbours),
         );
         checked.print(args.format);
         status = status.max(checked.status(args.strictness.deny_warnings));

@@ -26,13 +26,14 @@ pub fn run(args: &RenderArgs) -> u8 {
             return exit::COULD_NOT_RUN;
         }
     };
+    let neighbours = super::check::Neighbours::default();
     let mut status = exit::OK;
     for file in &args.files {
         // Checked first: warnings are printed, a report with errors is not rendered.
         let checked = check_file(
             file,
             Some((&shared.fonts, &shared.roles)),
-            super::check::last_year(args.strictness.previous.as_deref()),
+            super::check::last_year(args.strictness.previous.as_deref(), &neighbours),
         );
         checked.print(FindingsFormat::Text);
         let verdict = checked.status(args.strictness.deny_warnings);
