@@ -133,7 +133,14 @@ pub fn last_year<'a>(previous: Option<&'a Path>, neighbours: &'a Neighbours) -> 
 /// thousand times.
 #[derive(Default)]
 pub struct Neighbours {
-    folders: RefCell<HashMap<PathBuf, Vec<(PathBuf, String, u16)>>>,
+    folders: RefCell<HashMap<PathBuf, Vec<Neighbour>>>,
+}
+
+/// A report file and whose report of which year it is.
+struct Neighbour {
+    path: PathBuf,
+    issuer: String,
+    year: u16,
 }
 
 impl Neighbours {
@@ -147,10 +154,10 @@ impl Neighbours {
             let mut folders = self.folders.borrow_mut();
             let keys = folders.entry(dir.to_owned()).or_insert_with(|| scan(dir));
             keys.iter()
-                .find(|(p, issuer, year)| {
-                    p != path && *issuer == report.issuer.value && year + 1 == report.year.value
+                .find(|n| {
+                    n.path != path && n.issuer == report.issuer.value && n.year + 1 == report.year.value
                 })?
-                .0
+                .path
                 .clone()
         };
         load_file(&found).ok().map(|loaded| loaded.report)
@@ -159,7 +166,7 @@ impl Neighbours {
 
 /// Issuer and year of each report file in `dir`, in name order (files that do not load are
 /// left out: they are nobody's year before).
-fn scan(dir: &Path) -> Vec<(PathBuf, String, u16)> {
+fn scan(dir: &Path) -> Vec<Neighbour> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -173,7 +180,11 @@ fn scan(dir: &Path) -> Vec<(PathBuf, String, u16)> {
         .into_iter()
         .filter_map(|p| {
             let report = load_file(&p).ok()?.report;
-            Some((p, report.issuer.value, report.year.value))
+            Some(Neighbour {
+                path: p,
+                issuer: report.issuer.value,
+                year: report.year.value,
+            })
         })
         .collect()
 }
