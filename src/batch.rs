@@ -136,6 +136,31 @@ pub struct Outcome {
     pub key_numbers: Option<KeyNumbers>,
 }
 
+impl Outcome {
+    /// A report whose checking or rendering panicked: a bug, named as one, with the file
+    /// to send along. It counts as failed and none of its files enter the manifest.
+    pub fn crashed(file: &Path, message: String) -> Outcome {
+        let failure = format!(
+            "{}: report stopped on an internal error ({message}); this is a bug: please report it with this file",
+            file.display()
+        );
+        Outcome {
+            report: file.display().to_string(),
+            issuer: None,
+            year: None,
+            pages: None,
+            errors: 1,
+            warnings: 0,
+            rendered: false,
+            millis: 0,
+            failure: Some(failure.clone()),
+            outputs: Vec::new(),
+            messages: vec![failure],
+            key_numbers: None,
+        }
+    }
+}
+
 /// The numbers of a 2021-format report that a city office puts in its own report.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyNumbers {

@@ -84,7 +84,8 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
 }
 
 /// Runs `one` on every file with `jobs` threads of our own, each taking the next file when
-/// done; the outcomes in the order of `files`.
+/// done; the outcomes in the order of `files`. A report that panics (a bug in report or
+/// Typst) fails alone, named, and the others go on.
 ///
 /// Not rayon tasks: Typst and krilla use rayon inside a report, and a rayon worker that
 /// waits there runs whatever task is queued, which would be another whole report nested on
@@ -94,6 +95,10 @@ fn run_reports<F>(files: &[PathBuf], jobs: usize, one: F) -> Vec<Outcome>
 where
     F: Fn(&Path) -> Outcome + Sync,
 {
+    let one = |file: &Path| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| one(file)))
+            .unwrap_or_else(|panic| Outcome::crashed(file, panic_message(panic.as_ref())))
+    };
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs.clamp(1, files.len().max(1)))
@@ -115,9 +120,10 @@ where
             .into_iter()
             .flat_map(|w| match w.map(|h| h.join()) {
                 Ok(Ok(mine)) => mine,
-                // A thread that could not start leaves its share to the others (the queue
-                // is shared); a panic inside Typst is a bug, reported as such.
+                // Reports' panics are caught above; anything else is ours to fail on.
                 Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // A thread that could not start leaves its share to the others (the queue
+                // is shared).
                 Err(_) => Vec::new(),
             })
             .collect()
@@ -130,6 +136,14 @@ where
     }
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, o)| o).collect()
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
 }
 
 /// Stack for each report's thread and for rayon's: Typst's layout recurses deeply, so the
@@ -251,6 +265,40 @@ pub fn verify(args: &VerifyArgs) -> u8 {
         Err(err) => {
             eprintln!("{}", diag::render(&err));
             exit::COULD_NOT_RUN
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(file: &Path) -> Outcome {
+        let mut o = Outcome::crashed(file, String::new());
+        (o.rendered, o.errors, o.failure, o.messages) = (true, 0, None, Vec::new());
+        o
+    }
+
+    #[test]
+    fn a_report_that_panics_fails_alone_and_the_order_is_kept() {
+        let files: Vec<PathBuf> = (1..=7).map(|i| PathBuf::from(format!("r{i}.yaml"))).collect();
+        for jobs in [1, 2, 8] {
+            let outcomes = run_reports(&files, jobs, |file| {
+                if file == Path::new("r3.yaml") {
+                    panic!("index out of bounds in layout");
+                }
+                rendered(file)
+            });
+            let names: Vec<&str> = outcomes.iter().map(|o| o.report.as_str()).collect();
+            assert_eq!(
+                names,
+                files.iter().map(|f| f.to_str().unwrap()).collect::<Vec<_>>()
+            );
+            let crashed: Vec<_> = outcomes.iter().filter(|o| !o.rendered).collect();
+            assert_eq!(crashed.len(), 1, "--jobs {jobs}");
+            assert_eq!(crashed[0].report, "r3.yaml");
+            let failure = crashed[0].failure.as_deref().unwrap_or_default();
+            assert!(failure.contains("index out of bounds in layout"), "{failure}");
         }
     }
 }
