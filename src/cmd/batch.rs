@@ -37,11 +37,10 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
         path: args.output_dir.clone(),
         source,
     })?;
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = args.jobs.unwrap_or(cores);
     // Before anything uses rayon (loading the fonts does), or the pool cannot be shaped.
-    share_cores(jobs);
+    share_cores(jobs.min(cores));
     let shared = Shared::load(&args.template, &args.fonts)?;
     let settings = Settings {
         shared: &shared,
@@ -151,11 +150,12 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 const WORKER_STACK: usize = 8 << 20;
 
 /// Typst and krilla parallelize inside a report on rayon's global pool; give it as many
-/// threads as reports run at once (as the Typst CLI's `--jobs` does) and the same stacks.
-fn share_cores(jobs: usize) {
+/// threads as reports run at once (as the Typst CLI's `--jobs` does; never more than the
+/// cores) and the same stacks.
+fn share_cores(threads: usize) {
     // Only fails when the pool already exists, which leaves it as it is: harmless.
     let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(threads)
         .stack_size(WORKER_STACK)
         .build_global();
 }
