@@ -7,10 +7,13 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Five reports: four copies of the seed and one with 渝府发[2014]32号 on line 14.
-fn five(dir: &Path) {
+/// A folder `in` below `dir` with five reports: four copies of the seed and one with
+/// 渝府发[2014]32号 on line 14.
+fn five(dir: &Path) -> PathBuf {
+    let dir = dir.join("in");
+    std::fs::create_dir(&dir).unwrap();
     let seed = std::fs::read_to_string(seed_yaml()).unwrap();
     for i in 1..=4 {
         std::fs::write(dir.join(format!("cq-{i}.yaml")), &seed).unwrap();
@@ -20,6 +23,7 @@ fn five(dir: &Path) {
         seed.replacen("渝府发〔2014〕32号", "渝府发[2014]32号", 1),
     )
     .unwrap();
+    dir
 }
 
 fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -39,9 +43,7 @@ fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn a_batch_renders_the_good_names_the_broken_and_lists_what_it_wrote() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    five(&input);
+    let input = five(dir.path());
     let out = dir.path().join("out");
     report()
         .arg("batch")
@@ -108,9 +110,7 @@ fn a_batch_renders_the_good_names_the_broken_and_lists_what_it_wrote() {
 #[test]
 fn three_shards_together_equal_the_whole_batch_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    five(&input);
+    let input = five(dir.path());
     let whole = dir.path().join("whole");
     report()
         .arg("batch")
@@ -149,9 +149,7 @@ fn three_shards_together_equal_the_whole_batch_byte_for_byte() {
 #[test]
 fn the_number_of_jobs_changes_no_output_and_no_summary_order() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    five(&input);
+    let input = five(dir.path());
     let mut runs = Vec::new();
     for jobs in ["1", "3"] {
         let out = dir.path().join(format!("jobs-{jobs}"));
