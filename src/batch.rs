@@ -8,7 +8,8 @@ use crate::cmd::check::{LastYear, check_file};
 use crate::document::compose;
 use crate::error::Error;
 use crate::model::Report;
-use crate::model::load::load_file;
+use crate::model::load::{is_report_file, load_file};
+use crate::model::year_index::YearIndex;
 use crate::render::{docx, pdf};
 use crate::write::write_atomic;
 use serde::{Deserialize, Serialize};
@@ -52,7 +53,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, found);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if is_report_file(&path) {
             found.push(path);
         }
     }
@@ -74,19 +75,11 @@ pub fn shard(files: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
 /// issuer and year of each file are kept while looking, and only the reports that are some
 /// other's year before are held, so memory does not grow with the batch.
 pub fn last_years(files: &[PathBuf]) -> HashMap<PathBuf, Report> {
-    let keys: Vec<(&PathBuf, (String, u16))> = files
-        .iter()
-        .filter_map(|f| {
-            load_file(f)
-                .ok()
-                .map(|l| (f, (l.report.issuer.value, l.report.year.value)))
-        })
-        .collect();
-    let by_key: HashMap<&(String, u16), &PathBuf> = keys.iter().map(|(f, k)| (k, *f)).collect();
-    let mut loaded: HashMap<&PathBuf, Report> = HashMap::new();
+    let index = YearIndex::of(files.iter().cloned());
+    let mut loaded: HashMap<&Path, Report> = HashMap::new();
     let mut out = HashMap::new();
-    for (file, (issuer, year)) in &keys {
-        let Some(before) = year.checked_sub(1).and_then(|y| by_key.get(&(issuer.clone(), y))) else {
+    for (file, issuer, year) in index.entries() {
+        let Some(before) = index.year_before(issuer, year) else {
             continue;
         };
         if !loaded.contains_key(before) {
@@ -94,7 +87,7 @@ pub fn last_years(files: &[PathBuf]) -> HashMap<PathBuf, Report> {
             loaded.insert(before, l.report);
         }
         if let Some(report) = loaded.get(before) {
-            out.insert((*file).clone(), report.clone());
+            out.insert(file.to_owned(), report.clone());
         }
     }
     out

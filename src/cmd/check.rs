@@ -9,6 +9,7 @@ use crate::fonts::{FontSet, RoleFonts};
 use crate::model::Report;
 use crate::model::load::{load_file, parse, read_source};
 use crate::model::validate::validate;
+use crate::model::year_index::YearIndex;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -128,23 +129,16 @@ pub fn last_year<'a>(previous: Option<&'a Path>, neighbours: &'a Neighbours) -> 
     previous.map_or(LastYear::Beside(neighbours), LastYear::File)
 }
 
-/// The issuer and year of every YAML file in the folders looked in, each folder read once
-/// per run: checking a folder of a thousand reports then reads each file once more, not a
-/// thousand times.
+/// The issuer and year of every report file in the folders looked in, each folder read
+/// once per run: checking a folder of a thousand reports then reads each file once more,
+/// not a thousand times.
 #[derive(Default)]
 pub struct Neighbours {
-    folders: RefCell<HashMap<PathBuf, Vec<Neighbour>>>,
-}
-
-/// A report file and whose report of which year it is.
-struct Neighbour {
-    path: PathBuf,
-    issuer: String,
-    year: u16,
+    folders: RefCell<HashMap<PathBuf, YearIndex>>,
 }
 
 impl Neighbours {
-    /// The issuer's report of the year before, among the YAML files beside `path`.
+    /// The issuer's report of the year before, among the report files beside `path`.
     fn previous(&self, path: &Path, report: &Report) -> Option<Report> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -152,41 +146,15 @@ impl Neighbours {
         };
         let found = {
             let mut folders = self.folders.borrow_mut();
-            let keys = folders.entry(dir.to_owned()).or_insert_with(|| scan(dir));
-            keys.iter()
-                .find(|n| {
-                    n.path != path && n.issuer == report.issuer.value && n.year + 1 == report.year.value
-                })?
-                .path
-                .clone()
+            let index = folders
+                .entry(dir.to_owned())
+                .or_insert_with(|| YearIndex::in_folder(dir));
+            index
+                .year_before(&report.issuer.value, report.year.value)?
+                .to_owned()
         };
         load_file(&found).ok().map(|loaded| loaded.report)
     }
-}
-
-/// Issuer and year of each report file in `dir`, in name order (files that do not load are
-/// left out: they are nobody's year before).
-fn scan(dir: &Path) -> Vec<Neighbour> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|p| {
-            let report = load_file(&p).ok()?.report;
-            Some(Neighbour {
-                path: p,
-                issuer: report.issuer.value,
-                year: report.year.value,
-            })
-        })
-        .collect()
 }
 
 /// A loader error that has a place in the file, as a finding.

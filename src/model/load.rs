@@ -28,6 +28,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, Error> {
     Ok(Loaded { report, source })
 }
 
+/// Whether a file is named as a report: `*.yaml` or `*.yml`.
+pub fn is_report_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
 /// The text of a report file: UTF-8, without a byte-order mark.
 pub fn read_source(path: &Path) -> Result<String, Error> {
     let fail = |source| Error::Read {

@@ -7,6 +7,7 @@ mod date;
 pub mod load;
 pub mod standard2021;
 pub mod validate;
+pub mod year_index;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
