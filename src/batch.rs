@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::model::Report;
 use crate::model::load::{is_report_file, load_file};
 use crate::model::year_index::YearIndex;
-use crate::render::{docx, pdf};
+use crate::render::Renderer;
 use crate::write::write_atomic;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -285,7 +285,7 @@ pub struct Settings<'a> {
     pub shared: &'a Shared,
     pub out_dir: &'a Path,
     pub formats: &'a [OutputFormat],
-    pub pdf_flavor: pdf::PdfFlavor,
+    pub renderer: &'a Renderer<'a>,
     pub deny_warnings: bool,
 }
 
@@ -368,16 +368,10 @@ fn render_outputs(
     let source_sha256 = hex_sha256(source.as_bytes());
     let mut made = Vec::new();
     let mut pages = None;
-    for format in s.formats {
-        let bytes = match format {
-            OutputFormat::Pdf => {
-                let rendered = pdf::render(&document, &s.shared.template, &s.shared.fonts, s.pdf_flavor)?;
-                pages = Some(rendered.pages);
-                rendered.bytes
-            }
-            OutputFormat::Docx => docx::render(&document, &s.shared.template.layout, &[])?,
-        };
-        made.push((format!("{stem}.{}", format.extension()), bytes));
+    for &format in s.formats {
+        let rendered = s.renderer.render(&document, format)?;
+        pages = pages.or(rendered.pages);
+        made.push((format!("{stem}.{}", format.extension()), rendered.bytes));
     }
     // Written as soon as made, so memory stays flat however long the batch.
     let mut outputs = Vec::new();

@@ -6,6 +6,7 @@ use crate::batch::{self, Manifest, Outcome, Settings};
 use crate::cli::{BatchArgs, VerifyArgs};
 use crate::diag;
 use crate::error::Error;
+use crate::render::Renderer;
 use crate::write::write_atomic;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
@@ -42,11 +43,18 @@ fn run_batch(args: &BatchArgs) -> Result<u8, Error> {
     // Before anything uses rayon (loading the fonts does), or the pool cannot be shaped.
     share_cores(jobs.min(cores));
     let shared = Shared::load(&args.template, &args.fonts)?;
+    let renderer = Renderer::new(
+        &shared.template,
+        &shared.fonts,
+        &args.format,
+        args.pdf_standard,
+        false,
+    )?;
     let settings = Settings {
         shared: &shared,
         out_dir: &args.output_dir,
         formats: &args.format,
-        pdf_flavor: args.pdf_standard,
+        renderer: &renderer,
         deny_warnings: args.strictness.deny_warnings,
     };
     let last_years = batch::last_years(&files);

@@ -3,16 +3,12 @@
 
 use super::check::check_file;
 use super::{Shared, exit};
-use crate::cli::FindingsFormat;
-use crate::cli::{OutputFormat, RenderArgs};
+use crate::cli::{FindingsFormat, RenderArgs};
 use crate::diag;
 use crate::document::compose;
 use crate::error::Error;
-
-use crate::fonts::FontSet;
 use crate::model::Report;
-use crate::render::{docx, pdf};
-use crate::template::Template;
+use crate::render::Renderer;
 use crate::write::write_atomic;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +17,19 @@ use std::path::{Path, PathBuf};
 pub fn run(args: &RenderArgs) -> u8 {
     let shared = match prepare(args) {
         Ok(prepared) => prepared,
+        Err(err) => {
+            eprintln!("{}", diag::render(&err));
+            return exit::COULD_NOT_RUN;
+        }
+    };
+    let renderer = match Renderer::new(
+        &shared.template,
+        &shared.fonts,
+        &args.format,
+        args.pdf_standard,
+        args.embed_fonts,
+    ) {
+        Ok(renderer) => renderer,
         Err(err) => {
             eprintln!("{}", diag::render(&err));
             return exit::COULD_NOT_RUN;
@@ -44,7 +53,7 @@ pub fn run(args: &RenderArgs) -> u8 {
             }
             continue;
         };
-        if let Err(err) = render_report(file, report, args, &shared.template, &shared.fonts) {
+        if let Err(err) = render_report(file, report, args, &renderer) {
             eprintln!("{}", diag::render(&err));
             status = status.max(exit::COULD_NOT_RUN);
         }
@@ -79,36 +88,18 @@ fn prepare(args: &RenderArgs) -> Result<Shared, Error> {
     Shared::load(&args.template, &args.fonts)
 }
 
-fn render_report(
-    file: &Path,
-    report: &Report,
-    args: &RenderArgs,
-    template: &Template,
-    fonts: &FontSet,
-) -> Result<(), Error> {
+fn render_report(file: &Path, report: &Report, args: &RenderArgs, renderer: &Renderer) -> Result<(), Error> {
     let document = compose(report);
     // Every format is made before any file is written: a failure leaves all outputs as they were.
     let mut outputs = Vec::new();
-    for format in &args.format {
+    for &format in &args.format {
         let out = output_path(file, args.output_dir.as_deref(), format.extension());
-        match format {
-            OutputFormat::Pdf => {
-                let rendered = pdf::render(&document, template, fonts, args.pdf_standard)?;
-                for w in &rendered.warnings {
-                    eprintln!("{}", diag::warning(&format!("{}: {}", file.display(), w.message)));
-                }
-                outputs.push((out, rendered.bytes, format!("{} pages", rendered.pages)));
-            }
-            OutputFormat::Docx => {
-                let bytes = if args.embed_fonts {
-                    let (layout, embedded) = docx::embeddable(&template.layout, fonts)?;
-                    docx::render(&document, &layout, &embedded)?
-                } else {
-                    docx::render(&document, &template.layout, &[])?
-                };
-                outputs.push((out, bytes, String::new()));
-            }
+        let rendered = renderer.render(&document, format)?;
+        for w in &rendered.warnings {
+            eprintln!("{}", diag::warning(&format!("{}: {}", file.display(), w.message)));
         }
+        let note = rendered.pages.map(|p| format!("{p} pages")).unwrap_or_default();
+        outputs.push((out, rendered.bytes, note));
     }
     for (out, bytes, note) in outputs {
         write_atomic(&out, &bytes)?;
