@@ -302,9 +302,9 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
         Some((&s.shared.fonts, &s.shared.roles)),
         LastYear::Known(last_year),
     );
-    let errors =
-        checked.findings.iter().filter(|d| d.is_error()).count() + usize::from(checked.failure.is_some());
-    let warnings = checked.findings.len() - checked.findings.iter().filter(|d| d.is_error()).count();
+    let error_findings = checked.findings.iter().filter(|d| d.is_error()).count();
+    let errors = error_findings + usize::from(checked.failure.is_some());
+    let warnings = checked.findings.len() - error_findings;
     let style = crate::diag::Style::Plain;
     let mut messages: Vec<String> = checked
         .findings
