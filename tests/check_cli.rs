@@ -11,12 +11,7 @@ use std::path::PathBuf;
 
 /// The findings of `report check --format json` for a YAML text: (rule, severity, line).
 fn findings(yaml: &str) -> (i32, Vec<(String, String, u64)>) {
-    let (_dir, path) = scratch_with("r.yaml", yaml);
-    let out = report()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let (out, path) = check_json(yaml);
     let list = json_findings(&out.stdout);
     let stdout = String::from_utf8(out.stdout).unwrap();
     // Every finding names the file checked and has a column.

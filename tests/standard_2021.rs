@@ -90,13 +90,7 @@ const PARTS: [&str; 6] = [
 ];
 
 fn findings(yaml: &str) -> Vec<(String, u64)> {
-    let (_dir, path) = scratch_with("r.yaml", yaml);
-    let out = report()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    rule_lines(&out.stdout)
+    rule_lines(&check_json(yaml).0.stdout)
 }
 
 /// (rule, line) of each finding printed as JSON.

@@ -32,6 +32,18 @@ pub fn scratch_with(name: &str, yaml: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// `report check --format json` run on `yaml`, saved as a scratch `r.yaml` (whose path
+/// the findings name; the file is gone once this returns).
+pub fn check_json(yaml: &str) -> (std::process::Output, PathBuf) {
+    let (_dir, path) = scratch_with("r.yaml", yaml);
+    let out = report()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("run report check");
+    (out, path)
+}
+
 /// Renders the seed into `dir` (with `extra` options); the paths of its PDF and DOCX.
 pub fn render_seed(dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf) {
     report()
