@@ -107,20 +107,21 @@ where
             .unwrap_or_else(|panic| Outcome::crashed(file, panic_message(panic.as_ref())))
     };
     let next = AtomicUsize::new(0);
+    // Takes the next file until none is left: one thread's share, by index.
+    let drain = || {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break mine };
+            mine.push((i, one(file)));
+        }
+    };
     let mut done: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs.clamp(1, files.len().max(1)))
             .map(|_| {
                 std::thread::Builder::new()
                     .stack_size(WORKER_STACK)
-                    .spawn_scoped(scope, || {
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(file) = files.get(i) else { break };
-                            mine.push((i, one(file)));
-                        }
-                        mine
-                    })
+                    .spawn_scoped(scope, drain)
             })
             .collect();
         workers
@@ -136,11 +137,7 @@ where
             .collect()
     });
     // Spawning can fail only when the system is out of threads; run what is left here.
-    loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(file) = files.get(i) else { break };
-        done.push((i, one(file)));
-    }
+    done.extend(drain());
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, o)| o).collect()
 }
