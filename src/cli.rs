@@ -1,6 +1,8 @@
-//! The command line, as clap definitions only; `cmd` holds what each command does.
+//! The command line, as clap definitions only, and their conversion into the library's
+//! option types; `cmd` holds what each command does.
 
-use crate::render::pdf::PdfFlavor;
+use crate::fonts::FontOptions;
+use crate::render::{DocxOptions, Format, PdfOptions, PdfStandard, RenderOptions};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -8,7 +10,7 @@ use std::path::PathBuf;
 #[command(
     name = "report",
     version,
-    about = "Renders a government information-disclosure annual report (政府信息公开工作年度报告) from YAML into official-format (GB/T 9704-2012) PDF",
+    about = "Renders a government information-disclosure annual report (政府信息公开工作年度报告) from YAML into official-format (GB/T 9704-2012) PDF and DOCX",
     after_help = "Examples:\n  report render reports/chongqing-2014.yaml\n  report render 2023.yaml 2024.yaml -o out/\n  report render 2014.yaml --pdf-standard a-2b"
 )]
 pub struct Cli {
@@ -24,9 +26,7 @@ pub enum Command {
     )]
     Render(RenderArgs),
     /// Check reports against the rules a reviewer applies, without rendering
-    #[command(
-        after_help = "Examples:\n  report check 2014.yaml\n  report check districts/*.yaml --format json    one JSON object per finding\n  report check 2014.yaml --deny-warnings           warnings fail the check too\n\nRules: Y-* (the YAML itself), S-EMPTY, S-CONTROL, S-NUMBERING, D-YEAR, D-DOCNO,\nP-NUMBERS, P-PUNCT, F-FALLBACK, F-GLYPH (see the README).\n\nExit status: 0 clean, 1 findings with errors (or warnings, with --deny-warnings),\n2 a file could not be read or parsed, or bad usage."
-    )]
+    #[command(after_help = check_help())]
     Check(CheckArgs),
     /// Start a new report: the preamble, the parts and, for the 2021 format, every table
     /// zero-filled
@@ -36,7 +36,7 @@ pub enum Command {
     Init(InitArgs),
     /// Render many reports into one folder in parallel, with a summary and a manifest
     #[command(
-        after_help = "Examples:\n  report batch districts/ -o out/\n  report batch 'reports/**/*.yaml' -o out/ --jobs 2 --format pdf\n  report batch all/ -o out/ --shard 2/8      the second of eight deterministic shares\n\nWrites OUT/<name>.pdf and .docx per report, OUT/summary.json and OUT/manifest.json\n(every output's sha256 and its source's). Exit status: 0 all rendered, 1 some failed,\n2 the batch could not run."
+        after_help = "Examples:\n  report batch districts/ -o out/\n  report batch 'reports/**/*.yaml' -o out/ --jobs 2 --format pdf\n  report batch all/ -o out/ --shard 2/8      the second of eight deterministic shares\n\nWrites OUT/<name>.pdf and .docx per report, OUT/summary.json and OUT/manifest.json\n(every output's sha256 and its source's), and for 2021-format reports OUT/rollup.csv and\nthe roll-up in each format. Last year's report of an issuer is found among the inputs.\nExit status: 0 all rendered, 1 some failed, 2 the batch could not run."
     )]
     Batch(BatchArgs),
     /// Re-check the hashes of a batch's manifest.json
@@ -71,10 +71,31 @@ pub struct CheckArgs {
     pub strictness: Strictness,
 
     #[command(flatten)]
+    pub previous: PreviousArgs,
+
+    #[command(flatten)]
     pub template: TemplateArgs,
 
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+/// `report check --help`'s text after the options: examples, every rule of the registry,
+/// exit statuses.
+fn check_help() -> String {
+    let mut help = String::from(
+        "Examples:\n  report check 2014.yaml\n  report check districts/*.yaml --format json    one JSON object per finding\n  report check 2014.yaml --deny-warnings           warnings fail the check too\n\nRules (see the README):\n",
+    );
+    for rule in crate::check::registry() {
+        help.push_str(&format!(
+            "  {:<16} {} ({})\n",
+            rule.id, rule.catches, rule.severity
+        ));
+    }
+    help.push_str(
+        "\nExit status: 0 clean, 1 findings with errors (or warnings, with --deny-warnings),\n2 a file could not be read or parsed, or bad usage.",
+    );
+    help
 }
 
 #[derive(Debug, Args)]
@@ -91,17 +112,12 @@ pub struct BatchArgs {
     #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
-    /// Output formats, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf,docx")]
-    pub format: Vec<OutputFormat>,
-
     /// Only the K-th of N shares of the sorted inputs (1-based), e.g. 2/8
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
 
-    /// PDF standard to conform to
-    #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
-    pub pdf_standard: PdfFlavor,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     #[command(flatten)]
     pub strictness: Strictness,
@@ -118,6 +134,16 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
         Ok(0) | Err(_) => Err(format!("{s}: give a number of reports, 1 or more")),
         Ok(n) => Ok(n),
     }
+}
+
+fn parse_issuer(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("name the body that publishes the report, e.g. 某区人民政府".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("the issuer is one line of text, without line breaks or control characters".into());
+    }
+    Ok(s.to_owned())
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -159,7 +185,7 @@ pub struct InitArgs {
     pub format: InitFormat,
 
     /// The body that publishes the report, e.g. 某区人民政府
-    #[arg(long)]
+    #[arg(long, value_parser = parse_issuer)]
     pub issuer: String,
 
     /// The year the report covers
@@ -183,19 +209,32 @@ pub enum InitFormat {
     FreeForm,
 }
 
+impl From<InitFormat> for crate::formats::Format {
+    fn from(format: InitFormat) -> Self {
+        match format {
+            InitFormat::Standard2021 => crate::formats::Format::Standard2021,
+            InitFormat::FreeForm => crate::formats::Format::FreeForm,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FindingsFormat {
     Text,
     Json,
 }
 
-/// How strict the checks are; shared by check and render.
+/// How strict the checks are; shared by check, render and batch.
 #[derive(Debug, Args)]
 pub struct Strictness {
     /// Treat warnings as errors
     #[arg(long = "deny-warnings")]
     pub deny_warnings: bool,
+}
 
+/// Where last year's report is; for check and render (a batch finds it among its inputs).
+#[derive(Debug, Args)]
+pub struct PreviousArgs {
     /// Last year's report of the same issuer, for X-CARRY, X-INFORCE and S-COPY (default: a
     /// report beside the file with the same issuer and the year before, if there is one)
     #[arg(long, value_name = "FILE")]
@@ -204,6 +243,9 @@ pub struct Strictness {
 
 #[derive(Debug, Args)]
 pub struct FontsArgs {
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -218,27 +260,37 @@ pub struct RenderArgs {
     #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 
-    /// Output formats, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf,docx")]
-    pub format: Vec<OutputFormat>,
-
-    /// PDF standard to conform to
-    #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
-    pub pdf_standard: PdfFlavor,
-
-    /// Embed the bundled TrueType fonts in the DOCX (AR PL KaitiM GB for （一） headings,
-    /// Liberation Serif for digits and Latin), for machines without the official fonts
-    #[arg(long = "embed-fonts")]
-    pub embed_fonts: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     #[command(flatten)]
     pub strictness: Strictness,
+
+    #[command(flatten)]
+    pub previous: PreviousArgs,
 
     #[command(flatten)]
     pub template: TemplateArgs,
 
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+/// What is rendered and how; shared by render and batch.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output formats, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf,docx")]
+    pub format: Vec<OutputFormat>,
+
+    /// PDF standard to conform to
+    #[arg(long = "pdf-standard", value_enum, default_value = "1.7")]
+    pub pdf_standard: PdfStandardArg,
+
+    /// Embed in the DOCX the bundled fonts a document may carry and stay editable (of the
+    /// bundled faces, Liberation Serif for digits and Latin), for machines without them
+    #[arg(long = "embed-fonts")]
+    pub embed_fonts: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -249,16 +301,58 @@ pub enum OutputFormat {
     Docx,
 }
 
-impl OutputFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            OutputFormat::Pdf => "pdf",
-            OutputFormat::Docx => "docx",
+impl From<OutputFormat> for Format {
+    fn from(format: OutputFormat) -> Self {
+        match format {
+            OutputFormat::Pdf => Format::Pdf,
+            OutputFormat::Docx => Format::Docx,
         }
     }
 }
 
-/// Which template to render with; shared by every command that renders.
+/// PDF standards a user may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// Plain PDF 1.7.
+    #[value(name = "1.7")]
+    Pdf17,
+    /// PDF/A-2b, for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with text that can always be extracted as Unicode.
+    #[value(name = "a-2u")]
+    A2u,
+    /// PDF/A-3b.
+    #[value(name = "a-3b")]
+    A3b,
+}
+
+impl From<PdfStandardArg> for PdfStandard {
+    fn from(standard: PdfStandardArg) -> Self {
+        match standard {
+            PdfStandardArg::Pdf17 => PdfStandard::V1_7,
+            PdfStandardArg::A2b => PdfStandard::A2b,
+            PdfStandardArg::A2u => PdfStandard::A2u,
+            PdfStandardArg::A3b => PdfStandard::A3b,
+        }
+    }
+}
+
+impl From<&OutputArgs> for RenderOptions {
+    fn from(args: &OutputArgs) -> Self {
+        RenderOptions {
+            formats: args.format.iter().map(|&f| f.into()).collect(),
+            pdf: PdfOptions {
+                standard: args.pdf_standard.into(),
+            },
+            docx: DocxOptions {
+                embed_fonts: args.embed_fonts,
+            },
+        }
+    }
+}
+
+/// Which template to render with; shared by every command that loads one.
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// A template folder holding report.typ and layout.toml (default: the built-in GB/T 9704 one)
@@ -278,4 +372,13 @@ pub struct FontArgs {
     /// depend on the machine)
     #[arg(long = "system-fonts")]
     pub system_fonts: bool,
+}
+
+impl From<&FontArgs> for FontOptions {
+    fn from(args: &FontArgs) -> Self {
+        FontOptions {
+            extra_dirs: args.font_dirs.clone(),
+            system_fonts: args.system_fonts,
+        }
+    }
 }

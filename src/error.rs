@@ -50,15 +50,25 @@ pub enum Error {
         messages: Vec<TypstMessage>,
     },
 
-    #[error("DOCX export failed: {0}")]
-    Docx(String),
+    /// A renderer could not make its output.
+    #[error("{format} export failed: {message}")]
+    Render { format: &'static str, message: String },
 
-    #[error("PDF export failed: {0}")]
-    PdfExport(String),
+    /// A batch's manifest that cannot be read as one.
+    #[error("{}: not a report manifest ({message})", path.display())]
+    Manifest { path: PathBuf, message: String },
+
+    /// `--previous FILE` could not be read as a report.
+    #[error("--previous: {source}")]
+    Previous { source: Box<Error> },
 
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
 
     #[error("{0}")]
     Usage(String),
+
+    /// A bug in report or a library it uses, caught before it took other work down.
+    #[error("{0}")]
+    Bug(String),
 }

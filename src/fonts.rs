@@ -145,6 +145,24 @@ impl FontSet {
         after > 0 && ranges[after - 1].1 >= c
     }
 
+    /// The bytes of `family`'s first face, if a word processor may carry it inside a
+    /// document and keep it editable: a single TrueType face (Word embeds only TrueType
+    /// outlines; not a collection, not CFF) whose license bits (OS/2 fsType) allow embedding
+    /// for editing, or installing.
+    pub fn editable_truetype(&self, family: &str) -> Option<Vec<u8>> {
+        let index =
+            (0..self.slots.len()).find(|&i| self.book.info(i).is_some_and(|info| info.family == family))?;
+        let slot = &self.slots[index];
+        let data = slot.data.as_slice();
+        let single_truetype = data.starts_with(&[0, 1, 0, 0]) || data.starts_with(b"true");
+        let face = ttf_parser::Face::parse(data, slot.index).ok()?;
+        let editable = matches!(
+            face.permissions(),
+            Some(ttf_parser::Permissions::Installable | ttf_parser::Permissions::Editable)
+        );
+        (single_truetype && editable).then(|| data.to_vec())
+    }
+
     pub fn book(&self) -> &LazyHash<FontBook> {
         &self.book
     }
@@ -192,6 +210,13 @@ impl FontSet {
         }
         Ok(roles)
     }
+}
+
+/// The fonts a run sets each role in: the faces, and per role the families it asks for.
+#[derive(Clone, Copy)]
+pub struct RoleFontSet<'a> {
+    pub set: &'a FontSet,
+    pub roles: &'a BTreeMap<String, RoleFonts>,
 }
 
 /// One face as `report fonts` lists it.
@@ -293,10 +318,7 @@ fn system_font_dirs() -> Vec<PathBuf> {
 
 /// How many faces a font file holds: a collection (TTC/OTC) says so in its header.
 fn face_count(data: &[u8]) -> u32 {
-    match data {
-        [b't', b't', b'c', b'f', _, _, _, _, a, b, c, d, ..] => u32::from_be_bytes([*a, *b, *c, *d]).min(256),
-        _ => 1,
-    }
+    ttf_parser::fonts_in_collection(data).unwrap_or(1).min(256)
 }
 
 /// Maps a font file into memory; an unreadable file is skipped like one with no faces.
@@ -312,6 +334,18 @@ fn map_file(path: &Path) -> Option<Bytes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_fonts_licensed_for_editable_embedding_are_carried() {
+        let fonts = FontSet::load(&FontOptions::default()).expect("bundled fonts");
+        // Liberation Serif: TrueType, fsType 0 (installable).
+        assert!(fonts.editable_truetype("Liberation Serif").is_some());
+        // AR PL KaitiM GB: TrueType, but fsType 4 (preview and print only).
+        assert!(fonts.editable_truetype("AR PL KaitiM GB").is_none());
+        // FandolFang: CFF outlines.
+        assert!(fonts.editable_truetype("FandolFang R").is_none());
+        assert!(fonts.editable_truetype("no such family").is_none());
+    }
 
     #[test]
     fn range_lookup_agrees_with_typst_coverage() {

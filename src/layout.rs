@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const MM_PER_PT: f64 = 25.4 / 72.0;
+/// Millimetres in a point.
+pub const MM_PER_PT: f64 = 25.4 / 72.0;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,7 +19,7 @@ pub struct Layout {
     pub signature: SignatureLayout,
     pub latin: FontList,
     pub fallback: FontList,
-    pub roles: BTreeMap<String, Role>,
+    pub roles: BTreeMap<String, RoleStyle>,
     pub table: TableLayout,
     pub docx: DocxLayout,
 }
@@ -27,11 +28,28 @@ pub struct Layout {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableLayout {
-    pub role: String,
+    pub role: Role,
     /// Baseline to baseline inside a cell.
     pub line_pitch_pt: f64,
     pub rule_pt: f64,
     pub cell_inset_mm: f64,
+    /// Relative column widths of each printed table.
+    pub columns: TableColumns,
+}
+
+/// The relative column widths of the tables the report shapes print, and of a batch's
+/// roll-up; their count is the table's number of columns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumns {
+    /// Table 2 of the 2021 format, 主动公开政府信息情况.
+    pub active_disclosure: Vec<f64>,
+    /// Table 3, 收到和处理政府信息公开申请情况.
+    pub applications: Vec<f64>,
+    /// Table 4, 政府信息公开行政复议、行政诉讼情况.
+    pub reviews: Vec<f64>,
+    /// The roll-up of a batch's key numbers.
+    pub rollup: Vec<f64>,
 }
 
 /// What only the Word document needs.
@@ -69,14 +87,14 @@ pub struct Grid {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Title {
-    pub role: String,
+    pub role: Role,
     pub blank_lines_after: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageNumber {
-    pub role: String,
+    pub role: Role,
     pub below_block_mm: f64,
     pub inset_chars: u32,
     pub prefix: String,
@@ -99,10 +117,57 @@ pub struct FontList {
     pub docx_font: Option<String>,
 }
 
-/// A font role: what one kind of text (body, 一、 headings, title …) is set in.
+/// The font roles: each kind of text a report prints is set in one, and `layout.toml` gives
+/// each its size, weight and fonts under `[roles.NAME]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Title,
+    Body,
+    /// 一、
+    Heading1,
+    /// （一）
+    Heading2,
+    /// 1.
+    Heading3,
+    /// （1）
+    Heading4,
+    PageNumber,
+    Table,
+}
+
+impl Role {
+    /// Every role; a template defines them all.
+    pub const ALL: [Role; 8] = [
+        Role::Title,
+        Role::Body,
+        Role::Heading1,
+        Role::Heading2,
+        Role::Heading3,
+        Role::Heading4,
+        Role::PageNumber,
+        Role::Table,
+    ];
+
+    /// The role's name in `layout.toml` (`[roles.heading1]`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Body => "body",
+            Role::Heading1 => "heading1",
+            Role::Heading2 => "heading2",
+            Role::Heading3 => "heading3",
+            Role::Heading4 => "heading4",
+            Role::PageNumber => "page_number",
+            Role::Table => "table",
+        }
+    }
+}
+
+/// A font role's style: what one kind of text (body, 一、 headings, title …) is set in.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Role {
+pub struct RoleStyle {
     pub size_pt: f64,
     pub weight: u16,
     /// Whether Latin letters and digits are set in the [latin] families (else in the role's own).
@@ -116,18 +181,6 @@ fn yes() -> bool {
     true
 }
 
-/// The roles every template must define, as the document model uses them.
-pub const REQUIRED_ROLES: [&str; 8] = [
-    "title",
-    "body",
-    "heading1",
-    "heading2",
-    "heading3",
-    "heading4",
-    "page_number",
-    "table",
-];
-
 impl Layout {
     /// Parses and checks a `layout.toml`; `path` only names the file in messages.
     pub fn parse(path: &Path, text: &str) -> Result<Layout, Error> {
@@ -136,18 +189,21 @@ impl Layout {
             message,
         };
         let layout: Layout = toml::from_str(text).map_err(|e| err(e.to_string()))?;
-        for role in REQUIRED_ROLES {
+        for role in Role::ALL.map(Role::as_str) {
             if !layout.roles.contains_key(role) {
                 return Err(err(format!("the font role [roles.{role}] is missing")));
             }
         }
-        for (what, role) in [
-            ("title", &layout.title.role),
-            ("page_number", &layout.page_number.role),
+        let c = &layout.table.columns;
+        for (name, widths) in [
+            ("active_disclosure", &c.active_disclosure),
+            ("applications", &c.applications),
+            ("reviews", &c.reviews),
+            ("rollup", &c.rollup),
         ] {
-            if !layout.roles.contains_key(role) {
+            if widths.is_empty() || widths.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
                 return Err(err(format!(
-                    "[{what}] names the role `{role}`, which has no [roles.{role}]"
+                    "[table.columns] {name}: give one positive width per column"
                 )));
             }
         }
@@ -173,14 +229,14 @@ impl Layout {
         self.text_width_mm() / MM_PER_PT / f64::from(self.grid.chars_per_line)
     }
 
-    /// Twips (twentieths of a point) for a length in millimetres: Word's unit.
-    pub fn mm_to_twips(mm: f64) -> i32 {
-        (mm / MM_PER_PT * 20.0).round() as i32
+    /// The text block's width in points: the line of `chars_per_line` grid characters.
+    pub fn block_width_pt(&self) -> f64 {
+        self.char_pitch_pt() * f64::from(self.grid.chars_per_line)
     }
 
-    pub fn role(&self, name: &str) -> &Role {
-        // Presence of every name used here is checked in `parse`.
-        &self.roles[name]
+    pub fn role(&self, role: Role) -> &RoleStyle {
+        // Every role's presence is checked in `parse`.
+        &self.roles[role.as_str()]
     }
 }
 

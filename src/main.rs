@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let status = match &cli.command {
+    let outcome = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
         Command::Check(args) => cmd::check::run(args),
@@ -15,5 +15,6 @@ fn main() -> ExitCode {
         Command::Data(args) => cmd::data::run(args),
         Command::Schema => cmd::schema::run(),
     };
-    ExitCode::from(status)
+    // The one place an error that stopped a command is printed.
+    ExitCode::from(cmd::exit_code(outcome))
 }

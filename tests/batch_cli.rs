@@ -86,7 +86,7 @@ fn a_batch_renders_the_good_names_the_broken_and_lists_what_it_wrote() {
         assert_eq!(entry["bytes"].as_u64(), Some(bytes.len() as u64));
         assert_eq!(
             entry["sha256"].as_str().unwrap(),
-            report::batch::hex_sha256(bytes)
+            report::batch::manifest::hex_sha256(bytes)
         );
         assert!(entry["source_sha256"].as_str().unwrap().len() == 64);
     }

@@ -5,10 +5,10 @@
 mod common;
 
 use common::*;
-use report::document::compose;
+use report::compose::compose;
 use report::fonts::{FontOptions, FontSet};
-use report::model::load::{load_file, parse};
-use report::render::pdf;
+use report::load::{load_file, parse};
+use report::render::typst::typeset::typeset;
 use report::template::Template;
 use std::path::Path;
 use typst::layout::{Frame, FrameItem, Point, Transform};
@@ -116,10 +116,10 @@ fn pages_of(yaml: &Path) -> Vec<Page> {
     pages_of_report(&report)
 }
 
-fn pages_of_report(report: &report::model::Report) -> Vec<Page> {
+fn pages_of_report(report: &report::formats::Report) -> Vec<Page> {
     let template = Template::builtin().expect("template");
     let fonts = FontSet::load(&FontOptions::default()).expect("fonts");
-    let typeset = pdf::typeset(&compose(report), &template, &fonts).expect("typeset");
+    let typeset = typeset(&compose(report, &template.layout).document, &template, &fonts).expect("typeset");
     assert!(
         typeset.warnings.is_empty(),
         "Typst warned: {:?}",

@@ -5,10 +5,11 @@
 mod common;
 
 use common::squeeze;
-use report::document::{Cell, CellAlign, DocBlock, Document, Meta, Table};
+use report::document::{Block, Cell, CellAlign, Document, Meta, Table};
 use report::fonts::{FontOptions, FontSet};
 use report::model::Date;
-use report::render::{docx, pdf};
+use report::render::docx;
+use report::render::typst::typeset::typeset;
 use report::template::Template;
 use std::io::Read;
 use typst::layout::{Frame, FrameItem};
@@ -45,7 +46,7 @@ fn document(rows: usize) -> Document {
                 day: 1,
             },
         },
-        blocks: vec![DocBlock::Table(Table {
+        blocks: vec![Block::Table(Table {
             columns: vec![2.0, 1.0, 1.0, 1.0, 1.0],
             header_rows: 2,
             rows: header.into_iter().chain(body).collect(),
@@ -67,7 +68,7 @@ fn text_of(frame: &Frame, out: &mut String) {
 fn a_pdf_table_prints_every_cell_and_repeats_its_header_on_each_page() {
     let template = Template::builtin().unwrap();
     let fonts = FontSet::load(&FontOptions::default()).unwrap();
-    let typeset = pdf::typeset(&document(60), &template, &fonts).unwrap();
+    let typeset = typeset(&document(60), &template, &fonts).unwrap();
     let pages = typeset.document.pages();
     assert!(pages.len() >= 2, "the table should run over pages");
     let mut all = String::new();

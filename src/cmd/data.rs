@@ -1,26 +1,16 @@
 //! `report data`: the JSON a template reads as `/report.json`, printed.
 
-use super::{Shared, exit};
+use super::{Outcome, exit, session};
 use crate::cli::DataArgs;
-use crate::diag;
-use crate::document::compose;
-use crate::model::load::load_file;
-use crate::render::pdf::template_data;
+use crate::compose::compose;
+use crate::load::load_file;
+use crate::render::typst::typeset::template_data;
 
-/// Prints the data; returns the exit status.
-pub fn run(args: &DataArgs) -> u8 {
-    let result = Shared::load(&args.template, &args.fonts).and_then(|shared| {
-        let loaded = load_file(&args.file)?;
-        template_data(&compose(&loaded.report), &shared.template, &shared.fonts)
-    });
-    match result {
-        Ok(json) => {
-            crate::out!("{}", String::from_utf8_lossy(&json));
-            exit::OK
-        }
-        Err(err) => {
-            eprintln!("{}", diag::render(&err));
-            exit::COULD_NOT_RUN
-        }
-    }
+pub fn run(args: &DataArgs) -> Outcome {
+    let session = session(&args.template, &args.fonts)?;
+    let loaded = load_file(&args.file)?;
+    let composed = compose(&loaded.report, &session.template.layout);
+    let json = template_data(&composed.document, &session.template, &session.fonts)?;
+    crate::out!("{}", String::from_utf8_lossy(&json));
+    Ok(exit::OK)
 }

@@ -1,10 +1,12 @@
-//! The subcommands, one file each with one entry function.
+//! The subcommands, one file each with one entry function: each turns its arguments into
+//! the library's options, runs the library, prints what it found and says the exit status.
+//! An error that stops a command is returned, and `main` prints it once.
 
-use crate::cli::{FontArgs, TemplateArgs};
+use crate::cli::{FindingsFormat, FontArgs, TemplateArgs};
+use crate::diag::{self, Diagnostic, Severity, Style};
 use crate::error::Error;
-use crate::fonts::{FontOptions, FontSet, RoleFonts};
-use crate::template::Template;
-use std::collections::BTreeMap;
+use crate::fonts::FontOptions;
+use crate::pipeline::{Checked, Session};
 
 pub mod batch;
 pub mod check;
@@ -34,32 +36,60 @@ pub mod exit {
     pub const COULD_NOT_RUN: u8 = 2;
 }
 
-/// What every file of a run shares: the template, the fonts, and each role's fonts.
-pub struct Shared {
-    pub template: Template,
-    pub fonts: FontSet,
-    pub roles: BTreeMap<String, RoleFonts>,
+/// What a command ends with: an exit status, or the error that stopped it.
+pub type Outcome = Result<u8, Error>;
+
+/// The session of a command: template and fonts, as its options say.
+fn session(template: &TemplateArgs, fonts: &FontArgs) -> Result<Session, Error> {
+    Session::load(template.template.as_deref(), &FontOptions::from(fonts))
 }
 
-impl Shared {
-    /// Loads them once for a run, as the template and font options say.
-    pub fn load(template: &TemplateArgs, fonts: &FontArgs) -> Result<Shared, Error> {
-        let template = Template::load(template.template.as_deref())?;
-        let fonts = FontSet::load(&FontOptions::from(fonts))?;
-        let roles = fonts.resolve_roles(&template.layout)?;
-        Ok(Shared {
-            template,
-            fonts,
-            roles,
-        })
+/// The exit status one checked file calls for.
+fn status(checked: &Checked, deny_warnings: bool) -> u8 {
+    if checked.failure.is_some() || checked.report.is_none() {
+        exit::COULD_NOT_RUN
+    } else if checked
+        .findings
+        .iter()
+        .any(|d| d.is_error() || (deny_warnings && d.severity == Severity::Warning))
+    {
+        exit::FINDINGS
+    } else {
+        exit::OK
     }
 }
 
-impl From<&FontArgs> for FontOptions {
-    fn from(args: &FontArgs) -> Self {
-        FontOptions {
-            extra_dirs: args.font_dirs.clone(),
-            system_fonts: args.system_fonts,
+/// Prints findings, for a person (stderr, with the source line) or a script (JSON lines).
+fn print_findings(findings: &[Diagnostic], source: Option<&str>, format: FindingsFormat) {
+    let style = Style::for_stderr();
+    for d in findings {
+        match format {
+            FindingsFormat::Text => eprintln!("{}", diag::text(d, source, style)),
+            FindingsFormat::Json => out!("{}", diag::json(d)),
+        }
+    }
+}
+
+/// Prints an error that stopped one file while the others go on.
+fn print_error(err: &Error) {
+    eprintln!("{}", diag::error_text(err));
+}
+
+/// Prints what checking a file found, and why it could not be checked, if so.
+fn print_checked(checked: &Checked, format: FindingsFormat) {
+    if let Some(err) = &checked.failure {
+        print_error(err);
+    }
+    print_findings(&checked.findings, checked.source.as_deref(), format);
+}
+
+/// The exit code of a command's outcome; the error printed, once.
+pub fn exit_code(outcome: Outcome) -> u8 {
+    match outcome {
+        Ok(status) => status,
+        Err(err) => {
+            print_error(&err);
+            exit::COULD_NOT_RUN
         }
     }
 }

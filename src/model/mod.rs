@@ -1,13 +1,11 @@
-//! The report as data: the typed form of a report's YAML, before any layout.
+//! The pieces every report is made of, as data: texts with their place in the YAML, parts,
+//! sections, paragraphs and numbered lists, the signature and dates. The whole report, with
+//! the data of its shape, is `formats::Report`; reading it from YAML is `load`.
 //!
 //! Heading numbers (一、 （一） 1. （1）) are never typed by the user; they follow from order.
 //! Every piece of text keeps its place in the source file so that later checks can point at it.
 
 mod date;
-pub mod load;
-pub mod standard2021;
-pub mod validate;
-pub mod year_index;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -23,55 +21,6 @@ pub type Text = Spanned<String>;
 
 /// Paragraphs and lists, in order, each with its place in the YAML.
 pub type Body = Vec<Spanned<Block>>;
-
-/// Which of the report shapes of DOMAIN.md a file describes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    /// Parts 一、二、… with subsections （一）（二）…, as reports were written before 2019.
-    #[default]
-    FreeForm,
-    /// The national format of 国办公开办函〔2021〕30号: six fixed parts, tables 2, 3 and 4.
-    #[serde(rename = "standard_2021")]
-    Standard2021,
-}
-
-/// One annual report (政府信息公开工作年度报告).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Report {
-    /// The report's shape; `free_form` when omitted.
-    #[serde(default)]
-    pub format: Format,
-    /// The body that publishes the report (发布机关), e.g. 重庆市人民政府办公厅.
-    #[schemars(with = "String")]
-    pub issuer: Text,
-    /// The year the report covers.
-    #[schemars(with = "u16")]
-    pub year: Spanned<u16>,
-    /// The title as printed, one entry per title line; a line too long for the page is
-    /// broken into a trapezoid. Defaults to 「{issuer}{year}年政府信息公开工作年度报告」.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub title: Vec<Text>,
-    /// The date of the report (成文日期), ISO form `2015-01-20`: printed in the signature and
-    /// used as the PDF's creation date, so output does not depend on when it was rendered.
-    #[serde(default)]
-    #[schemars(with = "Option<Date>")]
-    pub date: Option<Spanned<Date>>,
-    /// Paragraphs before part 一.
-    #[serde(default)]
-    #[schemars(with = "Vec<Block>")]
-    pub preamble: Body,
-    /// The parts 一、二、…, in order.
-    pub parts: Vec<Part>,
-    /// The statistical tables of a `standard_2021` report.
-    #[serde(default)]
-    pub tables: Option<standard2021::Tables2021>,
-    /// The closing signature block (落款); omitted in most annual reports.
-    #[serde(default)]
-    pub signature: Option<Signature>,
-}
 
 /// A part 一、 with its heading, its own paragraphs and its subsections （一）（二）….
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -1,73 +1,120 @@
-//! Renderers: each turns the composed document into the bytes of one output format.
+//! Renderers: each turns the composed document into the bytes of one output format. A run
+//! asks for its formats and their options once (`RenderOptions`); `Renderer` then holds one
+//! `Output` per format and makes every document's outputs. Adding a format is a file with
+//! its `Output` and one arm in `Renderer::new`.
 
 pub mod docx;
-pub mod pdf;
+pub mod typst;
 
-use crate::cli::OutputFormat;
+use crate::diag::Diagnostic;
 use crate::document::Document;
-use crate::error::{Error, TypstMessage};
+use crate::error::Error;
 use crate::fonts::FontSet;
-use crate::layout::Layout;
 use crate::template::Template;
-use std::borrow::Cow;
 
-/// What every document of a run is rendered with, prepared once: the template and fonts,
-/// the PDF standard, and the layout and fonts the DOCX carries.
-pub struct Renderer<'a> {
-    template: &'a Template,
-    fonts: &'a FontSet,
-    pdf_flavor: pdf::PdfFlavor,
-    docx_layout: Cow<'a, Layout>,
-    embedded: Vec<docx::EmbeddedFont>,
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Pdf,
+    Docx,
 }
 
-/// One output's bytes; for a PDF, also its pages and what Typst warned about.
+impl Format {
+    /// The file name extension of the format's files.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// The PDF standards a PDF may be made to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfStandard {
+    /// Plain PDF 1.7.
+    #[default]
+    V1_7,
+    /// PDF/A-2b, for archiving.
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with text that can always be extracted as Unicode.
+    A2u,
+    /// PDF/A-3b.
+    A3b,
+}
+
+/// What a run renders: its formats, in the order asked, and each format's options.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    pub formats: Vec<Format>,
+    pub pdf: PdfOptions,
+    pub docx: DocxOptions,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfOptions {
+    pub standard: PdfStandard,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocxOptions {
+    /// Carry the fonts a DOCX may carry (editable TrueType faces).
+    pub embed_fonts: bool,
+}
+
+/// One output's bytes; for a paged format, also its pages, and what the typesetter warned
+/// about.
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: Option<usize>,
-    pub warnings: Vec<TypstMessage>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One output format, ready to render documents.
+pub trait Output: Sync {
+    fn render(&self, doc: &Document) -> Result<Rendered, Error>;
+}
+
+/// The outputs of a run, prepared once and shared by every document (and every thread).
+pub struct Renderer<'a> {
+    outputs: Vec<(Format, Box<dyn Output + 'a>)>,
 }
 
 impl<'a> Renderer<'a> {
-    /// With `embed_fonts` (and a DOCX among `formats`), the fonts a DOCX may carry are read
-    /// here, once for the run.
+    /// Prepares each format of `options`: what a DOCX embeds is read here, once for the run.
     pub fn new(
         template: &'a Template,
         fonts: &'a FontSet,
-        formats: &[OutputFormat],
-        pdf_flavor: pdf::PdfFlavor,
-        embed_fonts: bool,
+        options: &RenderOptions,
     ) -> Result<Renderer<'a>, Error> {
-        let (docx_layout, embedded) = if embed_fonts && formats.contains(&OutputFormat::Docx) {
-            let (layout, embedded) = docx::embeddable(&template.layout, fonts)?;
-            (Cow::Owned(layout), embedded)
-        } else {
-            (Cow::Borrowed(&template.layout), Vec::new())
-        };
-        Ok(Renderer {
-            template,
-            fonts,
-            pdf_flavor,
-            docx_layout,
-            embedded,
-        })
+        let mut outputs: Vec<(Format, Box<dyn Output + 'a>)> = Vec::new();
+        for &format in &options.formats {
+            if outputs.iter().any(|(f, _)| *f == format) {
+                continue;
+            }
+            let output: Box<dyn Output + 'a> = match format {
+                Format::Pdf => Box::new(typst::pdf::Pdf {
+                    template,
+                    fonts,
+                    standard: options.pdf.standard,
+                }),
+                Format::Docx => Box::new(docx::Docx::new(&template.layout, fonts, options.docx)?),
+            };
+            outputs.push((format, output));
+        }
+        Ok(Renderer { outputs })
     }
 
-    pub fn render(&self, doc: &Document, format: OutputFormat) -> Result<Rendered, Error> {
-        Ok(match format {
-            OutputFormat::Pdf => {
-                let pdf = pdf::render(doc, self.template, self.fonts, self.pdf_flavor)?;
-                Rendered {
-                    bytes: pdf.bytes,
-                    pages: Some(pdf.pages),
-                    warnings: pdf.warnings,
-                }
-            }
-            OutputFormat::Docx => Rendered {
-                bytes: docx::render(doc, &self.docx_layout, &self.embedded)?,
-                pages: None,
-                warnings: Vec::new(),
-            },
-        })
+    /// The formats, in the order they were asked for.
+    pub fn formats(&self) -> impl Iterator<Item = Format> + '_ {
+        self.outputs.iter().map(|(f, _)| *f)
+    }
+
+    /// Every format's output of one document; the first failure stops it.
+    pub fn render(&self, doc: &Document) -> Result<Vec<(Format, Rendered)>, Error> {
+        self.outputs
+            .iter()
+            .map(|(format, output)| output.render(doc).map(|r| (*format, r)))
+            .collect()
     }
 }

@@ -23,7 +23,10 @@ pub fn finish(
     header_rows: &[usize],
     embedded: &[EmbeddedFont],
 ) -> Result<Vec<u8>, Error> {
-    let fail = |e: &dyn std::fmt::Display| Error::Docx(e.to_string());
+    let fail = |e: &dyn std::fmt::Display| Error::Render {
+        format: "DOCX",
+        message: e.to_string(),
+    };
     let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(|e| fail(&e))?;
     let date = DateTime::from_date_and_time(meta.date.year, meta.date.month, meta.date.day, 0, 0, 0)
         .unwrap_or_default();
@@ -213,10 +216,9 @@ fn settings(xml: &[u8], embed_fonts: bool) -> XmlResult<Vec<u8>> {
         let event = reader.read_event_into(&mut buf)?.into_owned();
         match &event {
             Event::Eof => break,
-            Event::Start(e) if depth == 0 => {
+            Event::Start(_) if depth == 0 => {
                 depth = 1;
                 head.push(event.clone());
-                let _ = e;
             }
             Event::Start(e) if depth == 1 => {
                 depth = 2;

@@ -2,7 +2,7 @@
 //! Heading 1-4, Footer) so the navigation pane, a table of contents and a clerk's later
 //! edits behave as Word users expect; and the layout numbers in Word's units.
 
-use crate::layout::Layout;
+use crate::layout::{Layout, MM_PER_PT, Role};
 use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, RunFonts, SpecialIndentType, Style, StyleType};
 
 /// Style ids as Word writes them for its built-in styles.
@@ -31,7 +31,6 @@ pub struct Metrics {
     pub char_pitch: f64,
     /// The text block's width, in points.
     pub block_width_pt: f64,
-    pub title_size_pt: f64,
     /// From the page's bottom edge to the footer, in twips.
     pub footer_distance: i32,
     sizes: std::collections::BTreeMap<String, f64>,
@@ -43,23 +42,16 @@ impl Metrics {
         Metrics {
             line_pitch: (layout.grid.line_pitch_pt * 20.0).round() as i32,
             char_pitch: layout.char_pitch_pt() * 20.0,
-            block_width_pt: layout.char_pitch_pt() * f64::from(layout.grid.chars_per_line),
-            title_size_pt: layout.role(&layout.title.role).size_pt,
-            footer_distance: Layout::mm_to_twips(below_block)
-                - (layout.docx.footer_line_height_pt * 20.0).round() as i32,
+            block_width_pt: layout.block_width_pt(),
+            footer_distance: twips(below_block) - (layout.docx.footer_line_height_pt * 20.0).round() as i32,
             sizes: layout.roles.iter().map(|(k, r)| (k.clone(), r.size_pt)).collect(),
         }
     }
 
     /// A role's size in half-points (Word's `w:sz`).
-    pub fn half_points(&self, role: &str) -> usize {
-        (self.sizes.get(role).copied().unwrap_or(16.0) * 2.0).round() as usize
-    }
-
-    /// The width of a text in ems, as a word processor sets it: CJK full width, digits and
-    /// Latin half.
-    pub fn width_in_ems(&self, text: &str) -> f64 {
-        text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    pub fn half_points(&self, role: Role) -> usize {
+        // Every role is in the layout (checked when it is parsed).
+        (self.sizes.get(role.as_str()).copied().unwrap_or_default() * 2.0).round() as usize
     }
 
     /// Exact line spacing at the grid's pitch, no space before or after.
@@ -73,9 +65,14 @@ impl Metrics {
     }
 }
 
+/// Twips (twentieths of a point, Word's unit) for a length in millimetres.
+pub fn twips(mm: f64) -> i32 {
+    (mm / MM_PER_PT * 20.0).round() as i32
+}
+
 /// The fonts of a role by the names official machines have: the role's face for Chinese,
 /// the Latin face for letters and digits (or the role's own where it keeps its digits).
-pub fn fonts_of(layout: &Layout, role: &str) -> RunFonts {
+pub fn fonts_of(layout: &Layout, role: Role) -> RunFonts {
     let r = layout.role(role);
     let latin = match (&layout.latin.docx_font, r.latin) {
         (Some(latin), true) => latin.clone(),
@@ -99,7 +96,7 @@ pub fn exact(pitch: i32) -> LineSpacing {
 
 /// A paragraph style with a role's fonts and size on the grid. Every style states its
 /// first-line indent, 0 included, so none inherits an indent it must not have.
-fn paragraph_style(layout: &Layout, m: &Metrics, id: &str, name: &str, role: &str, indent: i32) -> Style {
+fn paragraph_style(layout: &Layout, m: &Metrics, id: &str, name: &str, role: Role, indent: i32) -> Style {
     let r = layout.role(role);
     let mut style = Style::new(id, StyleType::Paragraph)
         .name(name)
@@ -122,13 +119,13 @@ pub fn all(layout: &Layout, m: &Metrics) -> Vec<Style> {
     let indent = m.indent(layout);
     let chars = (layout.grid.first_line_indent_chars * 100) as i32;
     let mut styles = vec![
-        paragraph_style(layout, m, StyleId::NORMAL, "Normal", "body", indent).first_line_chars(chars),
+        paragraph_style(layout, m, StyleId::NORMAL, "Normal", Role::Body, indent).first_line_chars(chars),
         // Not snapped to the line grid: a 22 pt line would take two grid lines.
-        paragraph_style(layout, m, StyleId::TITLE, "Title", &layout.title.role, 0)
+        paragraph_style(layout, m, StyleId::TITLE, "Title", layout.title.role, 0)
             .first_line_chars(0)
             .snap_to_grid(false)
             .align(AlignmentType::Center),
-        paragraph_style(layout, m, StyleId::FOOTER, "footer", &layout.page_number.role, 0)
+        paragraph_style(layout, m, StyleId::FOOTER, "footer", layout.page_number.role, 0)
             .first_line_chars(0)
             .line_spacing(
                 LineSpacing::new()
@@ -139,10 +136,10 @@ pub fn all(layout: &Layout, m: &Metrics) -> Vec<Style> {
             ),
     ];
     for (level, role) in [
-        (1u8, "heading1"),
-        (2, "heading2"),
-        (3, "heading3"),
-        (4, "heading4"),
+        (1u8, Role::Heading1),
+        (2, Role::Heading2),
+        (3, Role::Heading3),
+        (4, Role::Heading4),
     ] {
         let id = StyleId::heading(level);
         styles.push(

@@ -4,8 +4,8 @@
 //! `package` marks to repeat on every page.
 
 use super::run;
-use super::styles::{Metrics, exact};
-use crate::document::{CellAlign, Table, grid_positions};
+use super::styles::{Metrics, exact, twips};
+use crate::document::{CellAlign, Table};
 use crate::layout::Layout;
 use docx_rs::{
     AlignmentType, BorderType, Paragraph, SpecialIndentType, Style, StyleType, Table as WTable, TableBorder,
@@ -56,8 +56,8 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                     );
                     col += span;
                 } else if let Some((cell, _)) = listed.next_if(|(_, p)| p.1 == col) {
-                    let mut run = run(layout, &layout.table.role, &cell.text)
-                        .size(m.half_points(&layout.table.role))
+                    let mut run = run(layout, layout.table.role, &cell.text)
+                        .size(m.half_points(layout.table.role))
                         .character_spacing(0);
                     if cell.bold {
                         run = run.bold();
@@ -97,6 +97,32 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
         .margins(margins(layout))
 }
 
+/// Where each listed cell lands in a table's grid: (row, column) of every cell, in order.
+/// Renderers that need every grid position (DOCX) derive the covered ones from this.
+pub fn grid_positions(table: &Table) -> Vec<Vec<(usize, usize)>> {
+    let width = table.columns.len();
+    let mut taken: Vec<Vec<bool>> = vec![vec![false; width]; table.rows.len()];
+    let mut positions = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut col = 0;
+        let mut placed = Vec::new();
+        for cell in row {
+            while col < width && taken[r][col] {
+                col += 1;
+            }
+            placed.push((r, col));
+            for row_taken in taken.iter_mut().skip(r).take(cell.rowspan) {
+                for slot in row_taken.iter_mut().skip(col).take(cell.colspan) {
+                    *slot = true;
+                }
+            }
+            col += cell.colspan;
+        }
+        positions.push(placed);
+    }
+    positions
+}
+
 /// The id and name of the table style, as Word's own 「网格型」 (Table Grid).
 pub const TABLE_STYLE: &str = "TableGrid";
 
@@ -129,7 +155,7 @@ fn borders(layout: &Layout) -> TableBorders {
 }
 
 fn margins(layout: &Layout) -> TableCellMargins {
-    let inset = Layout::mm_to_twips(layout.table.cell_inset_mm) as usize;
+    let inset = twips(layout.table.cell_inset_mm) as usize;
     TableCellMargins::new().margin(0, inset, 0, inset)
 }
 
@@ -138,4 +164,26 @@ fn sized(cell: TableCell, grid: &[usize], col: usize, span: usize) -> TableCell 
     let width: usize = grid.iter().skip(col).take(span).sum();
     let cell = cell.width(width, WidthType::Dxa);
     if span > 1 { cell.grid_span(span) } else { cell }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Cell;
+
+    #[test]
+    fn cells_land_where_spans_leave_room() {
+        let table = Table {
+            columns: vec![1.0; 4],
+            header_rows: 1,
+            rows: vec![
+                vec![Cell::new("a").span(1, 2), Cell::new("b").span(3, 1)],
+                vec![Cell::new("c"), Cell::new("d"), Cell::new("e")],
+            ],
+        };
+        assert_eq!(
+            grid_positions(&table),
+            [vec![(0, 0), (0, 1)], vec![(1, 1), (1, 2), (1, 3)]]
+        );
+    }
 }

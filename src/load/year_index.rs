@@ -2,7 +2,7 @@
 //! rules between years (X-CARRY, X-INFORCE, S-COPY) find last year's report, whether the
 //! files are a batch or the folder beside a report.
 
-use crate::model::load::{is_report_file, load_file};
+use super::{is_report_file, load_file};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,8 @@
 //! D-DOCNO: document numbers are written 渝府发〔2014〕32号: the year in 六角括号 〔〕, no
 //! 第, no leading zeros, and a year no later than the one after the report's.
 
-use super::{Context, pattern};
-use crate::diag::Severity;
+use super::{Input, pattern};
+use crate::diag::{Findings, Severity};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,10 +20,9 @@ pub fn spans(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-pub fn d_docno(cx: &mut Context) {
-    let year = cx.report.year.value;
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
+pub fn d_docno(input: &Input, f: &mut Findings) {
+    let year = input.report.year.value;
+    for text in input.texts {
         for m in DOCNO.captures_iter(&text.text) {
             let (Some(open), Some(number)) = (m.get(2), m.get(6)) else {
                 continue;
@@ -33,10 +32,10 @@ pub fn d_docno(cx: &mut Context) {
             let fixed = format!("{prefix}〔{doc_year}〕{}号", num.trim_start_matches('0'));
             let index = text.text[..open.start()].chars().count();
             if &m[2] != "〔" || &m[4] != "〕" {
-                cx.at_char(
+                f.at_char(
                     Severity::Error,
                     "D-DOCNO",
-                    &text,
+                    text,
                     index,
                     format!(
                         "the document number {} puts its year in {}{} instead of 六角括号 〔〕",
@@ -45,20 +44,20 @@ pub fn d_docno(cx: &mut Context) {
                 )
                 .help = Some(format!("write {fixed}"));
             } else if !di.is_empty() || (num.starts_with('0') && num.len() > 1) {
-                cx.at_char(
+                f.at_char(
                     Severity::Warning,
                     "D-DOCNO",
-                    &text,
+                    text,
                     index,
                     format!("the document number {} has 第 or a leading zero", &m[0]),
                 )
                 .help = Some(format!("write {fixed}"));
             }
             if doc_year.parse::<u16>().is_ok_and(|y| y > year + 1) {
-                cx.at_char(
+                f.at_char(
                     Severity::Warning,
                     "D-DOCNO",
-                    &text,
+                    text,
                     index + 1,
                     format!("the document number's year {doc_year} is after {}", year + 1),
                 )

@@ -45,8 +45,9 @@ fn pos_at(source: &str, offset: usize) -> SourcePos {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::load::parse;
-    use crate::model::{Block, validate::place::position};
+    use super::position;
+    use crate::load::parse;
+    use crate::model::Block;
     use std::path::Path;
 
     fn para_pos(yaml: &str, index: usize) -> (u64, u64) {

@@ -1,12 +1,109 @@
-//! The one place that turns problems into messages for a person or a script: located
-//! diagnostics (`error[RULE]: file:line:col: what`, the source line with a caret, how to
-//! fix it), in colour on a terminal, plain otherwise, or one JSON object per line.
+//! Findings and the one place that turns problems into messages for a person or a script:
+//! located diagnostics (`error[RULE]: file:line:col: what`, the source line with a caret,
+//! how to fix it), in colour on a terminal, plain otherwise, or one JSON object per line.
 
+mod place;
+
+use crate::document::SourcedText;
 use crate::error::{Error, SourcePos};
 use serde::Serialize;
+use serde_saphyr::Location;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthChar;
+
+/// A rule as the registry lists it: its id, how severe its findings are, what it catches.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: &'static str,
+    pub catches: &'static str,
+}
+
+impl RuleInfo {
+    pub const fn new(id: &'static str, severity: &'static str, catches: &'static str) -> RuleInfo {
+        RuleInfo {
+            id,
+            severity,
+            catches,
+        }
+    }
+}
+
+/// The findings about one file, as the rules add them; each placed in the file's text.
+pub struct Findings<'a> {
+    path: &'a Path,
+    source: &'a str,
+    list: Vec<Diagnostic>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn new(path: &'a Path, source: &'a str) -> Findings<'a> {
+        Findings {
+            path,
+            source,
+            list: Vec::new(),
+        }
+    }
+
+    /// The text of the file the findings are about.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// A finding at a place in the YAML (a value's start), or about the whole file.
+    pub fn add(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        at: Option<&Location>,
+        message: String,
+    ) -> &mut Diagnostic {
+        let pos = at.map(|at| SourcePos {
+            line: at.line(),
+            column: at.column(),
+        });
+        self.push(Diagnostic::new(severity, rule, self.path, pos, message))
+    }
+
+    /// A finding at a place the rule worked out itself.
+    pub fn add_at(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        pos: Option<SourcePos>,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.push(Diagnostic::new(severity, rule, self.path, pos, message))
+    }
+
+    /// A finding at character `index` of a piece of the report's text.
+    pub fn at_char(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        text: &SourcedText,
+        index: usize,
+        message: String,
+    ) -> &mut Diagnostic {
+        let pos = place::position(self.source, &text.at, &text.text, index);
+        self.push(Diagnostic::new(severity, rule, self.path, Some(pos), message))
+    }
+
+    fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.list.push(d);
+        self.list
+            .last_mut()
+            .unwrap_or_else(|| unreachable!("just pushed"))
+    }
+
+    /// The findings in the order of the file.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut list = self.list;
+        list.sort_by_key(|d| (d.line, d.column));
+        list
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -22,7 +119,7 @@ pub struct Diagnostic {
     pub line: Option<u64>,
     pub column: Option<u64>,
     pub severity: Severity,
-    /// The rule id of DOMAIN.md (D-DOCNO, S-NUMBERING …) or of the loader (Y-UNKNOWN-KEY …).
+    /// The rule id (D-DOCNO, S-NUMBERING …, or the loader's Y-UNKNOWN-KEY …): see docs/domain.md.
     pub rule: &'static str,
     pub message: String,
     /// How to fix it, when we can say.
@@ -86,7 +183,7 @@ impl Style {
 }
 
 /// The text form: headline, source line with a caret, help.
-pub fn render_diagnostic(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
+pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
     let (word, code) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
@@ -118,7 +215,7 @@ pub fn render_diagnostic(d: &Diagnostic, source: Option<&str>, style: Style) -> 
 }
 
 /// The JSON form: one object per diagnostic, on one line.
-pub fn render_json(d: &Diagnostic) -> String {
+pub fn json(d: &Diagnostic) -> String {
     serde_json::to_string(d).unwrap_or_default()
 }
 
@@ -145,7 +242,7 @@ fn window(line: &str, column: usize) -> (String, usize) {
         // the terminal (U+202E reverses what follows): show them as one visible mark.
         shown.push(match c {
             '\t' => ' ',
-            c if c.is_control() || crate::model::validate::is_invisible(c) => '\u{FFFD}',
+            c if c.is_control() || crate::text::is_invisible(c) => '\u{FFFD}',
             c => c,
         });
     }
@@ -156,7 +253,7 @@ fn window(line: &str, column: usize) -> (String, usize) {
 }
 
 /// The message for an error that stops a file or a run before any rule runs.
-pub fn render(err: &Error) -> String {
+pub fn error_text(err: &Error) -> String {
     let mut out = String::new();
     match err {
         Error::Typst { template, messages } => {
@@ -184,11 +281,6 @@ pub fn render(err: &Error) -> String {
     out
 }
 
-/// A warning line that has no place in a report file.
-pub fn warning(text: &str) -> String {
-    format!("warning: {text}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +295,7 @@ mod tests {
             "bad".into(),
         )
         .with_help("write 〔〕");
-        let text = render_diagnostic(&d, Some("a: 1\nb: 渝府发[2014]32号\n"), Style::Plain);
+        let text = text(&d, Some("a: 1\nb: 渝府发[2014]32号\n"), Style::Plain);
         assert_eq!(
             text,
             "error[D-DOCNO]: r.yaml:2:7: bad\n  |\n2 | b: 渝府发[2014]32号\n  |          ^\n  = help: write 〔〕"
@@ -228,7 +320,7 @@ mod tests {
             None,
             "m".into(),
         );
-        let v: serde_json::Value = serde_json::from_str(&render_json(&d)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json(&d)).unwrap();
         assert_eq!(v["severity"], "warning");
         assert_eq!(v["rule"], "P-PUNCT");
         assert_eq!(v["file"], "r.yaml");

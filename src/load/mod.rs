@@ -1,9 +1,39 @@
 //! YAML → [`Report`]: reads a report file and parses it, with every error placed at its
 //! file, line and column.
 
-use super::Report;
+pub mod year_index;
+
+use crate::diag::RuleInfo;
 use crate::error::{Error, SourcePos};
+use crate::formats::Report;
 use std::path::Path;
+
+/// The loader's rules: a file that is not a report stops here, before any other rule.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo::new(
+        "Y-SYNTAX",
+        "error (exit 2)",
+        "YAML that cannot be read: bad indentation, an unclosed quote or bracket",
+    ),
+    RuleInfo::new(
+        "Y-TYPE",
+        "error (exit 2)",
+        "a value of the wrong type (`year: 二〇一四`)",
+    ),
+    RuleInfo::new("Y-MISSING", "error (exit 2)", "a key the report needs is missing"),
+    RuleInfo::new("Y-DUPLICATE-KEY", "error (exit 2)", "a key written twice"),
+    RuleInfo::new(
+        "Y-UNKNOWN-KEY",
+        "error (exit 2)",
+        "a misspelt key, with \"did you mean\"",
+    ),
+    RuleInfo::new("Y-ENCODING", "error (exit 2)", "a file that is not UTF-8"),
+    RuleInfo::new(
+        "Y-LIMIT",
+        "error (exit 2)",
+        "larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs)",
+    ),
+];
 
 /// A report and the text it was read from (kept for messages that quote the source).
 #[derive(Debug)]

@@ -1,9 +1,9 @@
 //! D-YEAR: the year in the title and the statistics period is the report's year, and no
 //! year mentioned lies beyond the year after it.
 
-use super::{Context, pattern};
-use crate::diag::{Diagnostic, Severity};
-use crate::error::SourcePos;
+use super::{Input, pattern};
+use crate::diag::{Findings, Severity};
+use crate::layout::Role;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,48 +16,41 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| pattern(r"统计期限为(\d{4
 const FIRST_YEAR: u16 = 2000;
 const LAST_YEAR: u16 = 2100;
 
-pub fn d_year(cx: &mut Context) {
-    let year = cx.report.year.value;
+pub fn d_year(input: &Input, f: &mut Findings) {
+    let year = input.report.year.value;
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-        let at = cx.report.year.referenced;
-        let d = Diagnostic::new(
+        f.add(
             Severity::Error,
             "D-YEAR",
-            cx.path,
-            Some(SourcePos {
-                line: at.line(),
-                column: at.column(),
-            }),
+            Some(&input.report.year.referenced),
             format!("{year} is not a plausible report year"),
         )
-        .with_help(format!(
+        .help = Some(format!(
             "write the year the report covers, between {FIRST_YEAR} and {LAST_YEAR}"
         ));
-        cx.push(d);
         return;
     }
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
-        let in_title = text.role == "title";
+    for text in input.texts {
+        let in_title = text.role == Role::Title;
         for m in YEAR.captures_iter(&text.text) {
             let Ok(mentioned) = m[1].parse::<u16>() else {
                 continue;
             };
             let index = text.text[..m.get(1).map_or(0, |g| g.start())].chars().count();
             if in_title && mentioned != year {
-                cx.at_char(
+                f.at_char(
                     Severity::Error,
                     "D-YEAR",
-                    &text,
+                    text,
                     index,
                     format!("the title names {mentioned}, the report is for {year}"),
                 )
                 .help = Some(format!("write {year}年, or correct `year:`"));
             } else if mentioned > year + 1 {
-                cx.at_char(
+                f.at_char(
                     Severity::Error,
                     "D-YEAR",
-                    &text,
+                    text,
                     index,
                     format!(
                         "{mentioned}年 is later than the year after the report's ({})",
@@ -72,10 +65,10 @@ pub fn d_year(cx: &mut Context) {
                 let Some(found) = m.get(g) else { continue };
                 if found.as_str().parse::<u16>().ok() != Some(year) {
                     let index = text.text[..found.start()].chars().count();
-                    cx.at_char(
+                    f.at_char(
                         Severity::Error,
                         "D-YEAR",
-                        &text,
+                        text,
                         index,
                         format!(
                             "the statistics period names {}, the report is for {year}",
@@ -87,26 +80,21 @@ pub fn d_year(cx: &mut Context) {
             }
         }
     }
-    if let Some(date) = &cx.report.date
+    if let Some(date) = &input.report.date
         && date.value.year != year
         && date.value.year != year + 1
     {
-        let d = Diagnostic::new(
+        f.add(
             Severity::Warning,
             "D-YEAR",
-            cx.path,
-            Some(SourcePos {
-                line: date.referenced.line(),
-                column: date.referenced.column(),
-            }),
+            Some(&date.referenced),
             format!(
                 "the report's date {} is not in {year} or {}",
                 date.value,
                 year + 1
             ),
         )
-        .with_help("the date is when the report was issued, usually January-March of the next year");
-        cx.push(d);
+        .help = Some("the date is when the report was issued, usually January-March of the next year".into());
     }
 }
 

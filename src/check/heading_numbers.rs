@@ -1,9 +1,11 @@
 //! S-NUMBERING: heading numbers are generated, so a typed one is an error; inline
 //! enumerations 一是…二是…三是… run in order within a paragraph.
 
-use super::{Context, pattern};
-use crate::diag::Severity;
-use crate::document::chinese_numeral;
+use super::{Input, pattern};
+use crate::diag::{Findings, Severity};
+use crate::document::SourcedText;
+use crate::layout::Role;
+use crate::text::chinese_numeral;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,16 +17,17 @@ static TYPED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?:^|[。；;，,：:！？”\s])([一二三四五六七八九十]+)是"));
 
-pub fn s_numbering(cx: &mut Context) {
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
-        if text.role.starts_with("heading")
-            && let Some(m) = TYPED_NUMBER.find(&text.text)
+pub fn s_numbering(input: &Input, f: &mut Findings) {
+    for text in input.texts {
+        if matches!(
+            text.role,
+            Role::Heading1 | Role::Heading2 | Role::Heading3 | Role::Heading4
+        ) && let Some(m) = TYPED_NUMBER.find(&text.text)
         {
-            cx.at_char(
+            f.at_char(
                 Severity::Error,
                 "S-NUMBERING",
-                &text,
+                text,
                 0,
                 format!(
                     "the heading starts with the number 「{}」, but numbers are generated from order",
@@ -33,12 +36,12 @@ pub fn s_numbering(cx: &mut Context) {
             )
             .help = Some(format!("write only 「{}」", text.text[m.end()..].trim_start()));
         }
-        inline_sequence(cx, &text);
+        inline_sequence(text, f);
     }
 }
 
 /// 一是 … 二是 … in order: the first must be 一是 and each next one more.
-fn inline_sequence(cx: &mut Context, text: &crate::document::SourcedText) {
+fn inline_sequence(text: &SourcedText, f: &mut Findings) {
     let mut expected = 1;
     for m in INLINE.captures_iter(&text.text) {
         let Some(numeral) = m.get(1) else { continue };
@@ -52,7 +55,7 @@ fn inline_sequence(cx: &mut Context, text: &crate::document::SourcedText) {
         if n != expected {
             let index = text.text[..numeral.start()].chars().count();
             let want = chinese_numeral(expected);
-            cx.at_char(
+            f.at_char(
                 Severity::Warning,
                 "S-NUMBERING",
                 text,

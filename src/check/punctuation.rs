@@ -1,8 +1,9 @@
 //! P-PUNCT: Chinese text takes full-width punctuation; a half-width comma, bracket or colon
 //! beside a Chinese character is a slip of the input method.
 
-use super::Context;
-use crate::diag::Severity;
+use super::Input;
+use crate::diag::{Findings, Severity};
+use crate::text::is_han;
 
 /// Half-width marks and their full-width forms.
 const FULL_WIDTH: [(char, char); 7] = [
@@ -15,9 +16,8 @@ const FULL_WIDTH: [(char, char); 7] = [
     (')', '）'),
 ];
 
-pub fn p_punct(cx: &mut Context) {
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
+pub fn p_punct(input: &Input, f: &mut Findings) {
+    for text in input.texts {
         let chars: Vec<char> = text.text.chars().collect();
         let document_numbers = super::docno::spans(&text.text);
         for (index, &c) in chars.iter().enumerate() {
@@ -31,10 +31,10 @@ pub fn p_punct(cx: &mut Context) {
             let after = chars.get(index + 1).copied();
             // Only where it touches Chinese: 「3:00」「(a)」 in Latin context are left alone.
             if before.is_some_and(is_han) || after.is_some_and(is_han) {
-                cx.at_char(
+                f.at_char(
                     Severity::Warning,
                     "P-PUNCT",
-                    &text,
+                    text,
                     index,
                     format!("half-width 「{c}」 in Chinese text"),
                 )
@@ -42,10 +42,6 @@ pub fn p_punct(cx: &mut Context) {
             }
         }
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 #[cfg(test)]

@@ -1,78 +1,49 @@
 //! S-EMPTY and S-CONTROL: text that is missing, or holds characters that do not print.
+//! (A free-form part without a heading is the free-form shape's S-EMPTY, in `formats`.)
 
-use super::Context;
-use crate::diag::{Diagnostic, Severity};
+use super::Input;
+use crate::diag::{Findings, Severity};
 use crate::error::SourcePos;
+use crate::text::is_invisible;
 
 /// S-EMPTY: every heading, paragraph and title line has text; a report has parts.
-pub fn s_empty(cx: &mut Context) {
-    for i in 0..cx.texts.len() {
-        let text = &cx.texts[i];
+pub fn s_empty(input: &Input, f: &mut Findings) {
+    for text in input.texts {
         if text.text.trim().is_empty() {
-            let text = text.clone();
-            cx.at_char(Severity::Error, "S-EMPTY", &text, 0, "this text is empty".into())
+            f.at_char(Severity::Error, "S-EMPTY", text, 0, "this text is empty".into())
                 .help = Some("write the text, or remove the entry".into());
         }
     }
-    if cx.report.format == crate::model::Format::FreeForm {
-        for part in &cx.report.parts {
-            if part.heading.is_none() {
-                let d = Diagnostic::new(
-                    Severity::Error,
-                    "S-EMPTY",
-                    cx.path,
-                    None,
-                    "a part has no `heading`".into(),
-                )
-                .with_help("give every part a `heading:`");
-                cx.push(d);
-            }
-        }
+    if input.report.parts.is_empty() {
+        let pos = key_position(input.source, "parts");
+        f.add_at(Severity::Error, "S-EMPTY", pos, "the report has no parts".into())
+            .help = Some("add the parts 一、二、… under `parts:`, each with a `heading:`".into());
     }
-    if cx.report.parts.is_empty() {
-        let pos = key_position(cx.source, "parts");
-        let d = Diagnostic::new(
+    if input.report.issuer.value.trim().is_empty() {
+        f.add(
             Severity::Error,
             "S-EMPTY",
-            cx.path,
-            pos,
-            "the report has no parts".into(),
-        )
-        .with_help("add the parts 一、二、… under `parts:`, each with a `heading:`");
-        cx.push(d);
-    }
-    if cx.report.issuer.value.trim().is_empty() {
-        let at = cx.report.issuer.referenced;
-        let d = Diagnostic::new(
-            Severity::Error,
-            "S-EMPTY",
-            cx.path,
-            Some(SourcePos {
-                line: at.line(),
-                column: at.column(),
-            }),
+            Some(&input.report.issuer.referenced),
             "the issuer is empty".into(),
         )
-        .with_help("name the body that publishes the report, e.g. 重庆市人民政府办公厅");
-        cx.push(d);
+        .help = Some("name the body that publishes the report, e.g. 重庆市人民政府办公厅".into());
     }
 }
 
 /// S-CONTROL: control characters, bidirectional overrides and invisible characters, which
 /// print as nothing or reorder text, have no place in a report.
-pub fn s_control(cx: &mut Context) {
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
+pub fn s_control(input: &Input, f: &mut Findings) {
+    for text in input.texts {
         if let Some((index, c)) = text.text.chars().enumerate().find(|(_, c)| is_invisible(*c)) {
             let what = if c == '\n' {
                 "a line break"
             } else {
                 "an invisible or control character"
             };
-            cx.at_char(
+            f.at_char(
                 Severity::Error,
                 "S-CONTROL",
-                &text,
+                text,
                 index,
                 format!("{what} (U+{:04X}) inside the text", c as u32),
             )
@@ -83,12 +54,6 @@ pub fn s_control(cx: &mut Context) {
             });
         }
     }
-}
-
-/// Characters that print as nothing or reorder the text around them.
-pub fn is_invisible(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Where a top-level key is written, if it is.

@@ -1,7 +1,15 @@
-//! The statistical tables of the 2021 national format (国办公开办函〔2021〕30号) as typed data:
-//! table 2 (主动公开), table 3 (收到和处理政府信息公开申请) and table 4 (行政复议、行政诉讼).
-//! The user types the leaves; totals may be omitted (they are computed) or given (they are
-//! checked, see the T3-* and T4-* rules).
+//! The national format of 国办公开办函〔2021〕30号 (`format: standard_2021`): six parts in a
+//! fixed order and three statistical tables. This folder holds all the format knows: its
+//! tables as typed data (here), the words it prints (`labels`), the printed tables
+//! (`tables`), its rules (`rules`), the `init` skeleton (`skeleton`) and a batch's roll-up
+//! (`rollup`). The user types the leaves; totals may be omitted (they are computed) or given
+//! (they are checked, see the T3-* and T4-* rules).
+
+pub mod labels;
+pub mod rollup;
+pub mod rules;
+pub mod skeleton;
+pub mod tables;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -87,6 +95,64 @@ pub struct Applications {
     pub total: Option<Row>,
     /// 四、结转下年度继续办理
     pub carried_forward: Row,
+}
+
+impl Applications {
+    /// The leaf rows of （三）-（六）, group by group in printed order, with their labels.
+    pub fn groups(&self) -> [(&'static labels::Group, Vec<&Row>); 4] {
+        let w = &self.withheld;
+        let u = &self.unavailable;
+        let p = &self.not_processed;
+        let o = &self.other_handling;
+        let [g3, g4, g5, g6] = &labels::T3_GROUPS;
+        [
+            (
+                g3,
+                vec![
+                    &w.state_secret,
+                    &w.prohibited_by_law,
+                    &w.three_safeties,
+                    &w.third_party,
+                    &w.internal_affairs,
+                    &w.process_information,
+                    &w.enforcement_files,
+                    &w.inquiry_matters,
+                ],
+            ),
+            (g4, vec![&u.not_held, &u.needs_creation, &u.still_unclear]),
+            (
+                g5,
+                vec![
+                    &p.complaints,
+                    &p.repeated,
+                    &p.publications,
+                    &p.excessive,
+                    &p.confirmation,
+                ],
+            ),
+            (g6, vec![&o.no_correction, &o.fee_unpaid, &o.other]),
+        ]
+    }
+
+    /// Every row that （七）总计 adds up: （一）, （二） and the leaves of （三）-（六）.
+    pub fn result_rows(&self) -> Vec<&Row> {
+        let mut rows = vec![&self.disclosed, &self.partly_disclosed];
+        for (_, leaves) in self.groups() {
+            rows.extend(leaves);
+        }
+        rows
+    }
+
+    /// （七）总计 per applicant column: the sum of the result rows.
+    pub fn computed_results_total(&self) -> [u64; 6] {
+        let mut total = [0; 6];
+        for row in self.result_rows() {
+            for (t, v) in total.iter_mut().zip(row.columns()) {
+                *t += v;
+            }
+        }
+        total
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -222,7 +288,8 @@ impl<'de> Deserialize<'de> for Row {
         match row.value.len() {
             6 | 7 => Ok(Row(row)),
             n => Err(de::Error::custom(format!(
-                "a row of table 3 has 6 numbers (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他) and may add the 总计 as a 7th; this one has {n}"
+                "a row of table 3 has 6 numbers ({}) and may add the 总计 as a 7th; this one has {n}",
+                labels::APPLICANTS.join(", ")
             ))),
         }
     }
@@ -235,7 +302,7 @@ impl JsonSchema for Row {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "[自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他] and optionally 总计 seventh",
+            "description": format!("[{}] and optionally {} seventh", labels::APPLICANTS.join(", "), labels::TOTAL),
             "type": "array",
             "items": { "type": "integer", "minimum": 0 },
             "minItems": 6,

@@ -3,18 +3,19 @@
 //! that is an error, and a character that only a fallback face has is a warning that names
 //! it, so nobody is surprised by a 「堃」 in another typeface.
 
-use super::Context;
-use crate::diag::Severity;
-use crate::fonts::{FontSet, RoleFonts};
-use std::collections::{BTreeMap, HashMap};
+use super::Input;
+use crate::diag::{Findings, Severity};
+use crate::fonts::{FontSet, RoleFontSet, RoleFonts};
+use crate::text::is_latin;
+use std::collections::HashMap;
 
-pub fn f_glyph(cx: &mut Context, fonts: &FontSet, roles: &BTreeMap<String, RoleFonts>) {
+pub fn f_glyph(input: &Input, fonts: RoleFontSet, f: &mut Findings) {
+    let RoleFontSet { set: fonts, roles } = fonts;
     // A report repeats a few hundred distinct characters thousands of times: look each up
     // once per role.
-    let mut known: HashMap<(&str, char), Coverage> = HashMap::new();
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
-        let Some(role) = roles.get(text.role) else {
+    let mut known: HashMap<(crate::layout::Role, char), Coverage> = HashMap::new();
+    for text in input.texts {
+        let Some(role) = roles.get(text.role.as_str()) else {
             continue;
         };
         let mut reported = Vec::new();
@@ -31,10 +32,10 @@ pub fn f_glyph(cx: &mut Context, fonts: &FontSet, roles: &BTreeMap<String, RoleF
                 Coverage::Own => {}
                 Coverage::Fallback(other) => {
                     reported.push(c);
-                    cx.at_char(
+                    f.at_char(
                         Severity::Warning,
                         "F-FALLBACK",
-                        &text,
+                        text,
                         index,
                         format!(
                             "「{c}」 (U+{:04X}) is not in {first}; it will print in {other}",
@@ -45,10 +46,10 @@ pub fn f_glyph(cx: &mut Context, fonts: &FontSet, roles: &BTreeMap<String, RoleF
                 }
                 Coverage::None => {
                     reported.push(c);
-                    cx.at_char(
+                    f.at_char(
                         Severity::Error,
                         "F-GLYPH",
-                        &text,
+                        text,
                         index,
                         format!(
                             "no font has 「{c}」 (U+{:04X}): it would print as an empty box",
@@ -83,9 +84,4 @@ fn coverage(fonts: &FontSet, role: &RoleFonts, c: char) -> Coverage {
             None => Coverage::None,
         },
     }
-}
-
-/// Letters and digits that the Latin face of a role sets (Typst's `latin-in-cjk`).
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '\u{00C0}'..='\u{024F}')
 }

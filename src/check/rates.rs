@@ -3,8 +3,8 @@
 //! against 「收到群众来信10.4万件」), so the check is on intervals: each number stands for
 //! everything that rounds to it, and the claim fails only if no such values agree.
 
-use super::{Context, pattern};
-use crate::diag::Severity;
+use super::{Input, pattern};
+use crate::diag::{Findings, Severity};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -43,9 +43,8 @@ impl Interval {
     }
 }
 
-pub fn p_numbers(cx: &mut Context) {
-    for i in 0..cx.texts.len() {
-        let text = cx.texts[i].clone();
+pub fn p_numbers(input: &Input, f: &mut Findings) {
+    for text in input.texts {
         let mut sentence_start = 0;
         for (end, _) in text
             .text
@@ -55,7 +54,7 @@ pub fn p_numbers(cx: &mut Context) {
             let sentence = &text.text[sentence_start..end];
             if let Some((offset, message)) = check_sentence(sentence) {
                 let index = text.text[..sentence_start + offset].chars().count();
-                cx.at_char(Severity::Warning, "P-NUMBERS", &text, index, message)
+                f.at_char(Severity::Warning, "P-NUMBERS", text, index, message)
                     .help = Some("recompute the rate from the counts, or correct the counts".into());
             }
             sentence_start = end

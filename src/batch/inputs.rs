@@ -1,0 +1,76 @@
+//! The files a batch covers, and a deterministic split of them into shards.
+
+use crate::error::Error;
+use crate::load::is_report_file;
+use std::path::{Path, PathBuf};
+
+/// Folders searched for `*.yaml` (recursively), files as given, anything else as a glob
+/// pattern; sorted and without repeats, so every machine agrees.
+pub fn discover(inputs: &[String]) -> Result<Vec<PathBuf>, Error> {
+    let mut found = Vec::new();
+    for input in inputs {
+        let path = Path::new(input);
+        if path.is_dir() {
+            walk(path, &mut found);
+        } else if path.is_file() {
+            found.push(path.to_owned());
+        } else {
+            let matches = glob::glob(input)
+                .map_err(|e| Error::Usage(format!("{input}: not a file, folder or glob pattern ({e})")))?;
+            let before = found.len();
+            found.extend(matches.flatten().filter(|p| p.is_file()));
+            if found.len() == before {
+                return Err(Error::Usage(format!(
+                    "{input}: no such file or folder, and no file matches it"
+                )));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, found);
+        } else if is_report_file(&path) {
+            found.push(path);
+        }
+    }
+}
+
+/// Shard `k` of `n` (1-based): every n-th file of the sorted list, so shards never overlap
+/// and together cover the batch.
+pub fn shard(files: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
+    files
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, f)| f)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_the_sorted_list() {
+        let files: Vec<PathBuf> = (0..10).map(|i| PathBuf::from(format!("{i:02}.yaml"))).collect();
+        let mut union: Vec<PathBuf> = (1..=3).flat_map(|k| shard(files.clone(), k, 3)).collect();
+        union.sort();
+        assert_eq!(union, files);
+        assert_eq!(shard(files.clone(), 1, 3).len(), 4);
+        assert!(
+            shard(files.clone(), 2, 3)
+                .iter()
+                .all(|f| !shard(files.clone(), 1, 3).contains(f))
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! Many reports in one process: the inputs found and split into shards (`inputs`), each
+//! report put through the one pipeline in parallel, sharing the session (`run`), and a
+//! summary, a manifest of what was written (`manifest`) and the roll-up of the 2021-format
+//! reports' key numbers.
+
+pub mod inputs;
+pub mod manifest;
+pub mod run;
+
+use crate::diag::{self, Diagnostic, Style};
+use crate::error::Error;
+use crate::formats::Report;
+use crate::formats::standard2021::rollup::{self, KeyNumbers, RollupRow};
+use crate::load::load_file;
+use crate::load::year_index::YearIndex;
+use crate::pipeline::{self, Session};
+use crate::render::{RenderOptions, Renderer};
+use crate::write::write_atomic;
+use manifest::{Manifest, Output};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How many reports a memoized result may go unused before it is dropped.
+const EVICT_AFTER: usize = 8;
+
+/// What a batch is asked to do.
+pub struct Options<'a> {
+    pub files: Vec<PathBuf>,
+    pub out_dir: &'a Path,
+    pub jobs: usize,
+    pub render: RenderOptions,
+    pub deny_warnings: bool,
+}
+
+/// What every report of a batch is rendered with.
+pub struct Settings<'a> {
+    pub session: &'a Session,
+    pub out_dir: &'a Path,
+    pub renderer: &'a Renderer<'a>,
+    pub deny_warnings: bool,
+}
+
+/// What happened to one report.
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+    pub report: String,
+    pub issuer: Option<String>,
+    pub year: Option<u16>,
+    pub pages: Option<usize>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub rendered: bool,
+    pub millis: u64,
+    /// Why it was not rendered, when it was not: the first error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    #[serde(skip)]
+    pub outputs: Vec<Output>,
+    /// The findings, for the person running the batch.
+    #[serde(skip)]
+    pub findings: Vec<Diagnostic>,
+    /// What stopped the report other than a finding (unreadable, not written, a bug).
+    #[serde(skip)]
+    pub failures: Vec<Error>,
+    /// The report's text, kept for the findings' snippets when it has any.
+    #[serde(skip)]
+    pub source: Option<String>,
+    /// The numbers a city office rolls up, for reports of the 2021 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_numbers: Option<KeyNumbers>,
+}
+
+impl Outcome {
+    /// A report whose checking or rendering panicked: a bug, named as one, with the file
+    /// to send along. It counts as failed and none of its files enter the manifest.
+    pub fn crashed(file: &Path, message: String) -> Outcome {
+        let failure = format!(
+            "{}: report stopped on an internal error ({message}); this is a bug: please report it with this file",
+            file.display()
+        );
+        Outcome {
+            report: file.display().to_string(),
+            issuer: None,
+            year: None,
+            pages: None,
+            errors: 1,
+            warnings: 0,
+            rendered: false,
+            millis: 0,
+            failure: Some(failure.clone()),
+            outputs: Vec::new(),
+            findings: Vec::new(),
+            failures: vec![Error::Bug(failure)],
+            source: None,
+            key_numbers: None,
+        }
+    }
+
+    /// The first line of the first error: a finding, else what stopped the report.
+    fn first_error(&self) -> Option<String> {
+        let text = match self.findings.iter().find(|d| d.is_error()) {
+            Some(d) => diag::text(d, None, Style::Plain),
+            None => diag::error_text(self.failures.first()?),
+        };
+        text.lines().next().map(str::to_owned)
+    }
+}
+
+/// What a batch did: every report's outcome, in the order of the inputs.
+pub struct Batch {
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Runs a batch: every report checked, rendered and written into `out_dir`, then
+/// `summary.json`, `manifest.json` and, when 2021-format reports passed, the roll-up.
+/// `progress` hears of each report as it ends.
+pub fn run(
+    options: &Options,
+    session: &Session,
+    progress: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Batch, Error> {
+    pipeline::refuse_collisions(&options.files, Some(options.out_dir), &options.render.formats)?;
+    std::fs::create_dir_all(options.out_dir).map_err(|source| Error::Write {
+        path: options.out_dir.to_owned(),
+        source,
+    })?;
+    let renderer = Renderer::new(&session.template, &session.fonts, &options.render)?;
+    let settings = Settings {
+        session,
+        out_dir: options.out_dir,
+        renderer: &renderer,
+        deny_warnings: options.deny_warnings,
+    };
+    let last_years = last_years(&options.files);
+    let outcomes = run::run_reports(&options.files, options.jobs, |file| {
+        let outcome = run::run_one(file, &settings, last_years.get(file));
+        // Typst memoizes every document it lays out; forget what no recent report used, as
+        // the Typst CLI does between compilations (fonts stay: every report uses them).
+        typst::comemo::evict(EVICT_AFTER);
+        progress(&outcome);
+        outcome
+    });
+    write_json(&options.out_dir.join("summary.json"), &outcomes)?;
+    let mut outputs: Vec<_> = outcomes.iter().flat_map(|o| o.outputs.clone()).collect();
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = Manifest {
+        tool: "report".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        outputs,
+    };
+    write_json(&options.out_dir.join("manifest.json"), &manifest)?;
+    write_rollup(options.out_dir, &outcomes, &renderer, session)?;
+    Ok(Batch { outcomes })
+}
+
+/// For each file of the batch, the report of its issuer's year before, when the batch
+/// holds it: the cross-report rules (X-CARRY, X-INFORCE, S-COPY) run between them. Only
+/// issuer and year of each file are kept while looking, and only the reports that are some
+/// other's year before are held, so memory does not grow with the batch.
+fn last_years(files: &[PathBuf]) -> HashMap<PathBuf, Report> {
+    let index = YearIndex::of(files.iter().cloned());
+    let mut loaded: HashMap<&Path, Report> = HashMap::new();
+    let mut out = HashMap::new();
+    for (file, issuer, year) in index.entries() {
+        let Some(before) = index.year_before(issuer, year) else {
+            continue;
+        };
+        if !loaded.contains_key(before) {
+            let Ok(l) = load_file(before) else { continue };
+            loaded.insert(before, l.report);
+        }
+        if let Some(report) = loaded.get(before) {
+            out.insert(file.to_owned(), report.clone());
+        }
+    }
+    out
+}
+
+/// The 2021-format reports that passed, by issuer and year, as roll-up rows.
+pub fn rollup_rows(outcomes: &[Outcome]) -> Vec<RollupRow<'_>> {
+    let mut rows: Vec<RollupRow> = outcomes
+        .iter()
+        .filter(|o| o.rendered)
+        .filter_map(|o| {
+            Some(RollupRow {
+                issuer: o.issuer.as_deref().unwrap_or_default(),
+                year: o.year,
+                numbers: o.key_numbers.as_ref()?,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.issuer, a.year).cmp(&(b.issuer, b.year)));
+    rows
+}
+
+/// rollup.csv, and the roll-up document in each format the batch renders (rollup.pdf …).
+fn write_rollup(
+    dir: &Path,
+    outcomes: &[Outcome],
+    renderer: &Renderer,
+    session: &Session,
+) -> Result<(), Error> {
+    let rows = rollup_rows(outcomes);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    write_atomic(&dir.join("rollup.csv"), rollup::csv(&rows).as_bytes())?;
+    let document = rollup::document(&rows, &session.template.layout);
+    for (format, rendered) in renderer.render(&document)? {
+        write_atomic(
+            &dir.join(format!("rollup.{}", format.extension())),
+            &rendered.bytes,
+        )?;
+    }
+    Ok(())
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Write {
+        path: path.to_owned(),
+        source: std::io::Error::other(e),
+    })?;
+    text.push('\n');
+    write_atomic(path, text.as_bytes())
+}

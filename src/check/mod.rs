@@ -1,0 +1,174 @@
+//! The rules a reviewer checks (docs/domain.md, "Rules a reviewer checks"), run on a
+//! composed report before anything is rendered: the rules of every report here, one
+//! function per rule id, and the rules of the report's shape from `formats`. Each finding is
+//! placed at the line and column of what it found.
+
+mod cross_year;
+mod docno;
+mod glyphs;
+mod heading_numbers;
+mod punctuation;
+mod rates;
+mod structure;
+mod year;
+
+use crate::compose::Composed;
+use crate::diag::{Diagnostic, Findings, RuleInfo};
+use crate::document::SourcedText;
+use crate::fonts::RoleFontSet;
+use crate::formats::{self, Report};
+use std::path::Path;
+
+/// What the rules look at.
+pub struct Input<'a> {
+    pub path: &'a Path,
+    pub source: &'a str,
+    pub report: &'a Report,
+    /// Every piece of user text with its font role and place, in reading order.
+    pub texts: &'a [SourcedText],
+    /// The fonts of each role, for the glyph check (F-GLYPH, F-FALLBACK).
+    pub fonts: Option<RoleFontSet<'a>>,
+    /// The issuer's report of the year before, composed, for the rules between years.
+    pub previous: Option<(&'a Report, &'a Composed)>,
+}
+
+/// The rules of every report, whatever its shape.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo::new(
+        "S-EMPTY",
+        "error",
+        "an empty heading, paragraph or title line; a report without parts",
+    ),
+    RuleInfo::new(
+        "S-CONTROL",
+        "error",
+        "control, invisible or bidi-override characters, a line break inside a paragraph",
+    ),
+    RuleInfo::new(
+        "S-NUMBERING",
+        "error / warning",
+        "a heading typed with its number (「一、总体情况」: numbers are generated); 一是、二是… out of order",
+    ),
+    RuleInfo::new(
+        "D-YEAR",
+        "error",
+        "a title or statistics period naming another year; a year after the following one; an implausible `year`",
+    ),
+    RuleInfo::new(
+        "D-DOCNO",
+        "error / warning",
+        "a document number with `[2014]` or `(2014)` instead of 〔2014〕 (the fix is given); 第 or leading zeros; a year after the following one",
+    ),
+    RuleInfo::new(
+        "P-NUMBERS",
+        "warning",
+        "a rate in the prose that its counts cannot give, on intervals; in the 2021 format, a count the prose states that is not the table's (error)",
+    ),
+    RuleInfo::new(
+        "P-PUNCT",
+        "warning",
+        "a half-width `,` `;` `:` `(` `)` `?` `!` beside Chinese text",
+    ),
+    RuleInfo::new(
+        "S-COPY",
+        "warning",
+        "a paragraph 90 % the same as one of last year's report (「内容雷同」)",
+    ),
+    RuleInfo::new(
+        "F-FALLBACK",
+        "warning",
+        "a character the role's font lacks, printed by a fallback font (named, with its code point)",
+    ),
+    RuleInfo::new(
+        "F-GLYPH",
+        "error",
+        "a character no font has (it would print as an empty box)",
+    ),
+];
+
+/// Every rule there is: the loader's, those of every report and those of each shape. The
+/// help of `report check` and the README's tables are checked against this list.
+pub fn registry() -> Vec<&'static RuleInfo> {
+    let mut all: Vec<&RuleInfo> = crate::load::RULES.iter().chain(RULES).collect();
+    for rule in formats::rules() {
+        if !all.iter().any(|r| r.id == rule.id) {
+            all.push(rule);
+        }
+    }
+    all
+}
+
+/// Runs every rule on a composed report; the findings in the order of the file.
+pub fn run(input: &Input) -> Vec<Diagnostic> {
+    let mut f = Findings::new(input.path, input.source);
+    structure::s_empty(input, &mut f);
+    structure::s_control(input, &mut f);
+    year::d_year(input, &mut f);
+    docno::d_docno(input, &mut f);
+    heading_numbers::s_numbering(input, &mut f);
+    rates::p_numbers(input, &mut f);
+    punctuation::p_punct(input, &mut f);
+    formats::check(input.report, input.previous.map(|(r, _)| r), input.texts, &mut f);
+    if let Some((previous, composed)) = input.previous {
+        cross_year::s_copy(input, previous, composed, &mut f);
+    }
+    if let Some(fonts) = input.fonts {
+        glyphs::f_glyph(input, fonts, &mut f);
+    }
+    f.into_sorted()
+}
+
+/// A regular expression of this module's rules (constant patterns, compiled once).
+fn pattern(re: &str) -> regex::Regex {
+    regex::Regex::new(re).unwrap_or_else(|e| unreachable!("invalid rule pattern {re}: {e}"))
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the rules' unit tests.
+    use super::*;
+    use crate::compose::compose;
+    use crate::load::parse;
+    use crate::template::Template;
+
+    /// The findings for a YAML text, as (rule, line, column, message).
+    pub fn findings(yaml: &str) -> Vec<(&'static str, Option<u64>, Option<u64>, String)> {
+        let path = Path::new("t.yaml");
+        let report = parse(path, yaml).expect("test YAML parses");
+        let composed = compose(&report, &Template::builtin().expect("template").layout);
+        let input = Input {
+            path,
+            source: yaml,
+            report: &report,
+            texts: &composed.sources,
+            fonts: None,
+            previous: None,
+        };
+        run(&input)
+            .into_iter()
+            .map(|d| (d.rule, d.line, d.column, d.message))
+            .collect()
+    }
+
+    /// A minimal report with one paragraph of `text` on line 6.
+    pub fn with_paragraph(text: &str) -> String {
+        format!(
+            "issuer: 某区人民政府\nyear: 2023\nparts:\n  - heading: 总体情况\n    body:\n      - {text}\n"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_id_is_listed_once() {
+        let ids: Vec<&str> = registry().iter().map(|r| r.id).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+        assert!(ids.contains(&"T3-ROWSUM") && ids.contains(&"Y-SYNTAX") && ids.contains(&"F-GLYPH"));
+    }
+}

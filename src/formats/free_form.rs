@@ -1,0 +1,39 @@
+//! The free-form shape (`format: free_form`, reports before 2019 and the seed): parts
+//! 一、二、… with headings the report gives, and no tables.
+
+use crate::diag::{Findings, RuleInfo, Severity};
+use crate::formats::{Report, comment_text, preamble, yaml_string};
+
+/// The rules this shape adds to those of every report. (S-EMPTY and S-PARTS are listed
+/// with the rules of every report and of the 2021 format.)
+pub const RULES: &[RuleInfo] = &[];
+
+/// Every part names its heading, and tables, which this shape does not print, are not
+/// given.
+pub fn check(report: &Report, f: &mut Findings) {
+    for part in &report.parts {
+        if part.heading.is_none() {
+            f.add(Severity::Error, "S-EMPTY", None, "a part has no `heading`".into())
+                .help = Some("give every part a `heading:`".into());
+        }
+    }
+    if report.tables.is_some() {
+        f.add(
+            Severity::Warning,
+            "S-PARTS",
+            None,
+            "`tables` are printed only in `format: standard_2021` reports".into(),
+        )
+        .help = Some("add `format: standard_2021`, or remove `tables`".into());
+    }
+}
+
+/// `report init --format free_form`: a report to fill in, two parts with a sentence each.
+pub fn skeleton(issuer: &str, year: u16) -> String {
+    format!(
+        "# yaml-language-server: $schema=report.schema.json\n# {}{year}年政府信息公开工作年度报告. Numbers 一、（一） are generated; write only the text.\nformat: free_form\nissuer: {}\nyear: {year}\npreamble:\n  - {}\nparts:\n  - heading: 主动公开政府信息情况\n    sections:\n      - heading: 主动公开。\n        text: 全年主动公开政府信息0条。\n  - heading: 依申请公开政府信息情况\n    body:\n      - 全年收到政府信息公开申请0件。\n",
+        comment_text(issuer),
+        yaml_string(issuer),
+        yaml_string(&preamble(issuer, year)),
+    )
+}

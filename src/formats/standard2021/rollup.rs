@@ -1,0 +1,108 @@
+//! A batch's roll-up of its 2021-format reports: the key numbers of each, as a CSV for a
+//! spreadsheet and as a one-table document for a city office's own report.
+
+use super::Tables2021;
+use super::labels::ROLLUP_HEADS;
+use crate::document::{Block, Cell, CellAlign, Document, Meta, Table};
+use crate::layout::Layout;
+use crate::model::Date;
+use serde::Serialize;
+
+/// The numbers of a 2021-format report that a city office puts in its own report.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyNumbers {
+    /// 一、本年新收政府信息公开申请数量 (总计)
+    pub received: u64,
+    /// 二、上年结转政府信息公开申请数量 (总计)
+    pub carried_over: u64,
+    /// 三、（一）予以公开 (总计)
+    pub disclosed: u64,
+    /// 行政复议 (总计)
+    pub reconsiderations: u64,
+    /// 行政诉讼 (总计, both kinds)
+    pub litigations: u64,
+}
+
+impl KeyNumbers {
+    pub fn of(t: &Tables2021) -> KeyNumbers {
+        let r = &t.reviews;
+        KeyNumbers {
+            received: t.applications.received.sum(),
+            carried_over: t.applications.carried_over.sum(),
+            disclosed: t.applications.disclosed.sum(),
+            reconsiderations: r.reconsideration.sum(),
+            litigations: r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
+        }
+    }
+
+    fn values(&self) -> [u64; 5] {
+        [
+            self.received,
+            self.carried_over,
+            self.disclosed,
+            self.reconsiderations,
+            self.litigations,
+        ]
+    }
+}
+
+/// One report's line of the roll-up.
+pub struct RollupRow<'a> {
+    pub issuer: &'a str,
+    pub year: Option<u16>,
+    pub numbers: &'a KeyNumbers,
+}
+
+/// The roll-up as CSV (UTF-8 with a byte-order mark, so Excel opens it as such).
+pub fn csv(rows: &[RollupRow]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv = String::from("\u{FEFF}");
+    csv.push_str(&ROLLUP_HEADS.map(quote).join(","));
+    csv.push_str("\r\n");
+    for row in rows {
+        let mut line = vec![
+            quote(row.issuer),
+            row.year.map(|y| y.to_string()).unwrap_or_default(),
+        ];
+        line.extend(row.numbers.values().map(|v| v.to_string()));
+        csv.push_str(&line.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// The roll-up as a document of one table, dated 1 January after the latest year.
+pub fn document(rows: &[RollupRow], layout: &Layout) -> Document {
+    let mut cells = vec![ROLLUP_HEADS.map(|h| Cell::new(h).bold()).to_vec()];
+    let mut latest = 0;
+    for row in rows {
+        latest = latest.max(row.year.unwrap_or(0));
+        let mut line = vec![Cell::new(row.issuer).align(CellAlign::Left)];
+        line.push(Cell::new(row.year.map(|y| y.to_string()).unwrap_or_default()));
+        line.extend(row.numbers.values().map(|v| Cell::new(v.to_string())));
+        cells.push(line);
+    }
+    let title = "政府信息公开工作年度报告主要数据汇总".to_owned();
+    Document {
+        meta: Meta {
+            title: title.clone(),
+            author: "report".into(),
+            lang: "zh-CN".into(),
+            date: Date {
+                year: latest.saturating_add(1).max(2000),
+                month: 1,
+                day: 1,
+            },
+        },
+        blocks: vec![
+            Block::Title {
+                rows: crate::placement::title_rows(&title, &[], crate::placement::title_width(layout)),
+            },
+            Block::Table(Table {
+                columns: layout.table.columns.rollup.clone(),
+                header_rows: 1,
+                rows: cells,
+            }),
+        ],
+    }
+}

@@ -1,0 +1,342 @@
+//! The rules of the 2021 format: T3-ROWSUM, T3-RESULTS, T3-IDENTITY and T4-GROUP on the
+//! tables, S-PARTS on the six parts, P-NUMBERS between the prose and the tables, and X-CARRY
+//! and X-INFORCE between two years of one issuer. A total the report leaves out is computed
+//! and cannot be wrong; one it states must agree, or the finding points at it.
+
+use super::labels::*;
+use super::{DocumentCounts, Outcomes, Row, Tables2021};
+use crate::diag::{Findings, RuleInfo, Severity};
+use crate::document::SourcedText;
+use crate::formats::Report;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The rules this format adds to those of every report.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo::new(
+        "T3-ROWSUM",
+        "error",
+        "a table-3 row whose 总计 is not the sum of its six columns",
+    ),
+    RuleInfo::new(
+        "T3-RESULTS",
+        "error",
+        "a （七）总计 that is not （一）+（二）+ every leaf of （三）-（六）, column by column",
+    ),
+    RuleInfo::new(
+        "T3-IDENTITY",
+        "error",
+        "a column where 一 + 二 ≠ （七）总计 + 四 (the rule in the table's corner)",
+    ),
+    RuleInfo::new(
+        "T4-GROUP",
+        "error",
+        "a table-4 总计 that is not 维持 + 纠正 + 其他 + 尚未审结",
+    ),
+    RuleInfo::new(
+        "S-PARTS",
+        "error / warning",
+        "not six parts; a title that is not the canonical one (near miss: warning); missing `tables`",
+    ),
+    RuleInfo::new(
+        "X-CARRY",
+        "error",
+        "this year's 上年结转 is not last year's 结转下年度继续办理",
+    ),
+    RuleInfo::new(
+        "X-INFORCE",
+        "warning",
+        "现行有效 is not last year's 现行有效 + 本年制发 − 本年废止",
+    ),
+];
+
+/// Runs every rule of the format on a report (and on it and last year's, when known).
+pub fn check(report: &Report, previous: Option<&Report>, texts: &[SourcedText], f: &mut Findings) {
+    s_parts(report, f);
+    let Some(tables) = &report.tables else { return };
+    t3_rowsum(tables, f);
+    t3_results(tables, f);
+    t3_identity(tables, f);
+    t4_group(tables, f);
+    p_numbers(tables, texts, f);
+    if let Some(last) = previous.and_then(|p| p.tables.as_ref().map(|t| (p.year.value, t))) {
+        x_carry(tables, last, f);
+        x_inforce(tables, last.1, f);
+    }
+}
+
+/// T3-ROWSUM: in every row of table 3 that states its 总计, it is the sum of the six columns.
+fn t3_rowsum(t: &Tables2021, f: &mut Findings) {
+    let a = &t.applications;
+    let mut rows: Vec<(&str, &Row)> = vec![
+        (T3_RECEIVED.label, &a.received),
+        (T3_CARRIED_OVER.label, &a.carried_over),
+    ];
+    rows.extend(a.result_rows().into_iter().map(|r| (T3_RESULTS, r)));
+    if let Some(total) = &a.total {
+        rows.push((T3_TOTAL.label, total));
+    }
+    rows.push((T3_CARRIED_FORWARD.label, &a.carried_forward));
+    for (name, row) in rows {
+        if let Some(stated) = row.stated_total()
+            && stated != row.sum()
+        {
+            f.add(
+                Severity::Error,
+                "T3-ROWSUM",
+                Some(&row.0.referenced),
+                format!(
+                    "{name}: the row's {TOTAL} is {stated}, but its six columns add up to {}",
+                    row.sum()
+                ),
+            )
+            .help = Some("correct the column that is wrong, or leave the 总计 out and it is computed".into());
+        }
+    }
+}
+
+/// T3-RESULTS: a stated （七）总计 is, column by column, （一）+（二）+ every leaf of （三）-（六）.
+fn t3_results(t: &Tables2021, f: &mut Findings) {
+    let a = &t.applications;
+    let Some(total) = &a.total else { return };
+    let computed = a.computed_results_total();
+    for (k, (stated, sum)) in total.columns().iter().zip(computed).enumerate() {
+        if *stated != sum {
+            f.add(
+                Severity::Error,
+                "T3-RESULTS",
+                Some(&total.0.referenced),
+                format!(
+                    "{} for {} is {stated}, but the results above add up to {sum}",
+                    T3_TOTAL.label, APPLICANTS[k]
+                ),
+            )
+            .help = Some("a result was counted twice or left out; recount （一）-（六）".into());
+        }
+    }
+}
+
+/// T3-IDENTITY: in every column, 一 + 二 = （七）总计 + 四 (the rule printed in the corner).
+fn t3_identity(t: &Tables2021, f: &mut Findings) {
+    let a = &t.applications;
+    let results = match &a.total {
+        Some(total) => total.columns(),
+        None => a.computed_results_total(),
+    };
+    let (received, carried, forward) = (
+        a.received.columns(),
+        a.carried_over.columns(),
+        a.carried_forward.columns(),
+    );
+    for k in 0..APPLICANTS.len() {
+        let left = received[k] + carried[k];
+        let right = results[k] + forward[k];
+        if left != right {
+            f.add(
+                Severity::Error,
+                "T3-IDENTITY",
+                Some(&a.carried_forward.0.referenced),
+                format!(
+                    "{}: 新收 {} + 上年结转 {} = {left}, but 办理结果 {} + 结转下年度 {} = {right}",
+                    APPLICANTS[k], received[k], carried[k], results[k], forward[k]
+                ),
+            )
+            .help = Some(
+                "every application received or carried over is either handled or carried forward".into(),
+            );
+        }
+    }
+}
+
+/// T4-GROUP: a stated 总计 of each group of table 4 is 维持 + 纠正 + 其他 + 尚未审结.
+fn t4_group(t: &Tables2021, f: &mut Findings) {
+    let r = &t.reviews;
+    let direct = format!("{T4_LITIGATION}（{}）", T4_DIRECT.label);
+    let after = format!("{T4_LITIGATION}（{}）", T4_AFTER.label);
+    let groups: [(&str, &Outcomes); 3] = [
+        (T4_RECONSIDERATION.label, &r.reconsideration),
+        (&direct, &r.litigation_direct),
+        (&after, &r.litigation_after_reconsideration),
+    ];
+    for (name, o) in groups {
+        if let Some(total) = &o.total
+            && total.value != o.sum()
+        {
+            f.add(
+                Severity::Error,
+                "T4-GROUP",
+                Some(&total.referenced),
+                format!(
+                    "{name}: {TOTAL} is {}, but 维持 + 纠正 + 其他 + 尚未审结 = {}",
+                    total.value,
+                    o.sum()
+                ),
+            )
+            .help = Some("correct the count that is wrong, or leave the 总计 out and it is computed".into());
+        }
+    }
+}
+
+/// S-PARTS: six parts in order, with the canonical titles (a near miss is a warning), and
+/// the tables.
+fn s_parts(report: &Report, f: &mut Findings) {
+    if report.parts.len() != PART_TITLES.len() {
+        f.add(
+            Severity::Error,
+            "S-PARTS",
+            None,
+            format!(
+                "a standard_2021 report has six parts, this one has {}",
+                report.parts.len()
+            ),
+        )
+        .help = Some(format!("the parts are, in order: {}", PART_TITLES.join("、")));
+    }
+    for (part, canonical) in report.parts.iter().zip(PART_TITLES) {
+        let Some(heading) = &part.heading else { continue };
+        if heading.value == canonical {
+            continue;
+        }
+        let near = strsim::normalized_levenshtein(&heading.value, canonical) >= 0.6;
+        let severity = if near { Severity::Warning } else { Severity::Error };
+        let message = if near {
+            format!(
+                "the part is titled 「{}」; the format's title is 「{canonical}」",
+                heading.value
+            )
+        } else {
+            format!(
+                "「{}」 stands where the part 「{canonical}」 belongs: parts missing or out of order",
+                heading.value
+            )
+        };
+        f.add(severity, "S-PARTS", Some(&heading.referenced), message)
+            .help = Some("leave `heading` out and the canonical title is printed".into());
+    }
+    if report.tables.is_none() {
+        f.add(
+            Severity::Error,
+            "S-PARTS",
+            None,
+            "a standard_2021 report needs its `tables` (tables 2, 3 and 4)".into(),
+        )
+        .help = Some(
+            "add `tables:` with `active`, `applications` and `reviews` (see reports/ for an example)".into(),
+        );
+    }
+}
+
+/// P-NUMBERS for the 2021 format: a count the prose states for a table concept
+/// (「收到申请86件」「现行有效行政规范性文件38件」「行政复议2件」) equals the table's.
+fn p_numbers(t: &Tables2021, texts: &[SourcedText], f: &mut Findings) {
+    let a = &t.applications;
+    let r = &t.reviews;
+    let in_force = T2_DOCUMENT_COLUMNS[2].label;
+    let normative = format!("{}的{in_force}", T2_NORMATIVE.label);
+    let rules = format!("{}的{in_force}", T2_RULES.label);
+    let reconsideration = format!("{}的{TOTAL}", T4_RECONSIDERATION.label);
+    let litigation = format!("{T4_LITIGATION}的{TOTAL}");
+    let claims: [(&Regex, &str, u64); 7] = [
+        (&RECEIVED, T3_RECEIVED.label, a.received.sum()),
+        (&CARRIED_OVER, T3_CARRIED_OVER.label, a.carried_over.sum()),
+        (
+            &CARRIED_FORWARD,
+            T3_CARRIED_FORWARD.label,
+            a.carried_forward.sum(),
+        ),
+        (
+            &NORMATIVE_IN_FORCE,
+            &normative,
+            t.active.normative_documents.in_force.value,
+        ),
+        (&RULES_IN_FORCE, &rules, t.active.rules.in_force.value),
+        (&RECONSIDERATION, &reconsideration, r.reconsideration.sum()),
+        (
+            &LITIGATION,
+            &litigation,
+            r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
+        ),
+    ];
+    for text in texts {
+        for (pattern, concept, table) in &claims {
+            for m in pattern.captures_iter(&text.text) {
+                let Some(number) = m.get(1) else { continue };
+                let Ok(stated) = number.as_str().parse::<u64>() else {
+                    continue;
+                };
+                if stated != *table {
+                    let index = text.text[..number.start()].chars().count();
+                    f.at_char(
+                        Severity::Error,
+                        "P-NUMBERS",
+                        text,
+                        index,
+                        format!("the text says {stated}, but the table's {concept} is {table}"),
+                    )
+                    .help = Some("make the text and the table agree".into());
+                }
+            }
+        }
+    }
+}
+
+/// X-CARRY: per applicant column, 上年结转 equals last year's 结转下年度继续办理.
+fn x_carry(this: &Tables2021, (last_year, last): (u16, &Tables2021), f: &mut Findings) {
+    let (now, before) = (
+        this.applications.carried_over.columns(),
+        last.applications.carried_forward.columns(),
+    );
+    if now != before {
+        f.add(
+            Severity::Error,
+            "X-CARRY",
+            Some(&this.applications.carried_over.0.referenced),
+            format!("上年结转 is {now:?}, but the {last_year} report carried {before:?} forward"),
+        )
+        .help = Some(format!(
+            "this year's {} is last year's {}, column by column",
+            T3_CARRIED_OVER.label, T3_CARRIED_FORWARD.label
+        ));
+    }
+}
+
+/// X-INFORCE: 现行有效 is last year's 现行有效 + 本年制发 − 本年废止 (real data can break it
+/// legitimately, so a warning).
+fn x_inforce(this: &Tables2021, last: &Tables2021, f: &mut Findings) {
+    let pairs: [(&str, &DocumentCounts, &DocumentCounts); 2] = [
+        (T2_RULES.label, &this.active.rules, &last.active.rules),
+        (
+            T2_NORMATIVE.label,
+            &this.active.normative_documents,
+            &last.active.normative_documents,
+        ),
+    ];
+    for (name, now, before) in pairs {
+        let expected = (before.in_force.value + now.issued.value).saturating_sub(now.repealed.value);
+        if now.in_force.value != expected {
+            f.add(
+                Severity::Warning,
+                "X-INFORCE",
+                Some(&now.in_force.referenced),
+                format!(
+                    "{name}: 现行有效 {} ≠ last year's {} + 制发 {} − 废止 {} = {expected}",
+                    now.in_force.value, before.in_force.value, now.issued.value, now.repealed.value
+                ),
+            )
+            .help = Some("check the counts; a clean-up of documents can explain a difference".into());
+        }
+    }
+}
+
+fn pattern(re: &str) -> Regex {
+    Regex::new(re).unwrap_or_else(|e| unreachable!("invalid rule pattern {re}: {e}"))
+}
+
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| pattern(r"收到[^。；，]{0,16}?申请(\d+)件"));
+static CARRIED_OVER: LazyLock<Regex> = LazyLock::new(|| pattern(r"上年结转(\d+)件"));
+static CARRIED_FORWARD: LazyLock<Regex> = LazyLock::new(|| pattern(r"结转下年度(?:继续办理)?(\d+)件"));
+static NORMATIVE_IN_FORCE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"现行有效(?:的)?行政规范性文件(?:共)?(\d+)件"));
+static RULES_IN_FORCE: LazyLock<Regex> = LazyLock::new(|| pattern(r"现行有效(?:的)?规章(?:共)?(\d+)件"));
+static RECONSIDERATION: LazyLock<Regex> = LazyLock::new(|| pattern(r"行政复议(\d+)件"));
+static LITIGATION: LazyLock<Regex> = LazyLock::new(|| pattern(r"行政诉讼(\d+)件"));

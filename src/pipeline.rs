@@ -1,0 +1,325 @@
+//! The pipeline for one report, as `check`, `render` and `batch` all run it:
+//! load → compose → check → render → write. What a run shares (template, fonts, each role's
+//! fonts) is a `Session`, loaded once.
+
+use crate::check::{self, Input};
+use crate::compose::{Composed, compose};
+use crate::diag::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::fonts::{FontOptions, FontSet, RoleFontSet, RoleFonts};
+use crate::formats::{self, Report};
+use crate::load::year_index::YearIndex;
+use crate::load::{load_file, parse, read_source};
+use crate::render::{Format, Renderer};
+use crate::template::Template;
+use crate::write::write_atomic;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What every file of a run shares: the template, the fonts, and each role's fonts.
+pub struct Session {
+    pub template: Template,
+    pub fonts: FontSet,
+    pub roles: BTreeMap<String, RoleFonts>,
+}
+
+impl Session {
+    /// Loads them once for a run: `template` (or the built-in one) and the fonts `fonts` asks
+    /// for; checks that the template gives every shape what it needs.
+    pub fn load(template: Option<&Path>, fonts: &FontOptions) -> Result<Session, Error> {
+        let template = Template::load(template)?;
+        formats::check_layout(&template.layout, &template.origin.join("layout.toml"))?;
+        let fonts = FontSet::load(fonts)?;
+        let roles = fonts.resolve_roles(&template.layout)?;
+        Ok(Session {
+            template,
+            fonts,
+            roles,
+        })
+    }
+
+    pub fn role_fonts(&self) -> RoleFontSet<'_> {
+        RoleFontSet {
+            set: &self.fonts,
+            roles: &self.roles,
+        }
+    }
+}
+
+/// A file after load → compose → check.
+pub struct Checked {
+    /// The file's text, when it could be read (for snippets).
+    pub source: Option<String>,
+    /// The report, when the YAML could be read into one.
+    pub report: Option<Report>,
+    /// The report composed, ready to render.
+    pub composed: Option<Composed>,
+    pub findings: Vec<Diagnostic>,
+    /// Why the file could not be checked at all (unreadable), if so.
+    pub failure: Option<Error>,
+}
+
+impl Checked {
+    fn failed(source: Option<String>, findings: Vec<Diagnostic>, failure: Option<Error>) -> Checked {
+        Checked {
+            source,
+            report: None,
+            composed: None,
+            findings,
+            failure,
+        }
+    }
+
+    /// Error findings, with a failure to read the file counted as one.
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|d| d.is_error()).count() + usize::from(self.failure.is_some())
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    /// The composed report, if it may be rendered: read, and without errors (or warnings,
+    /// when they are denied).
+    pub fn renderable(&self, deny_warnings: bool) -> Option<&Composed> {
+        let refused = self.errors() > 0 || (deny_warnings && self.warnings() > 0);
+        self.composed.as_ref().filter(|_| !refused)
+    }
+}
+
+/// Where the issuer's report of the year before comes from.
+#[derive(Clone, Copy)]
+pub enum LastYear<'a> {
+    /// Look beside the file for the same issuer and the year before.
+    Beside(&'a Neighbours),
+    /// The file the user named with --previous.
+    File(&'a Path),
+    /// Already found (a batch looks once for all its reports).
+    Known(Option<&'a Report>),
+}
+
+impl<'a> LastYear<'a> {
+    /// `--previous FILE` if given, else a look beside each file.
+    pub fn from(previous: Option<&'a Path>, neighbours: &'a Neighbours) -> LastYear<'a> {
+        previous.map_or(LastYear::Beside(neighbours), LastYear::File)
+    }
+}
+
+/// Loads, composes and checks one file.
+pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checked {
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(err) => {
+            let findings: Vec<Diagnostic> = finding_of(&err).into_iter().collect();
+            let failure = findings.is_empty().then_some(err);
+            return Checked::failed(None, findings, failure);
+        }
+    };
+    let report = match parse(path, &source) {
+        Ok(report) => report,
+        Err(err) => {
+            let findings = finding_of(&err).into_iter().collect();
+            return Checked::failed(Some(source), findings, None);
+        }
+    };
+    let previous = match last_year {
+        LastYear::File(file) => match load_file(file) {
+            Ok(loaded) => Some(loaded.report),
+            Err(err) => {
+                let failure = Error::Previous {
+                    source: Box::new(err),
+                };
+                return Checked::failed(Some(source), Vec::new(), Some(failure));
+            }
+        },
+        LastYear::Beside(neighbours) => neighbours.previous(path, &report),
+        LastYear::Known(known) => known.cloned(),
+    };
+    let layout = &session.template.layout;
+    let composed = compose(&report, layout);
+    let previous = previous.map(|p| {
+        let composed = compose(&p, layout);
+        (p, composed)
+    });
+    let findings = check::run(&Input {
+        path,
+        source: &source,
+        report: &report,
+        texts: &composed.sources,
+        fonts: Some(session.role_fonts()),
+        previous: previous.as_ref().map(|(r, c)| (r, c)),
+    });
+    Checked {
+        source: Some(source),
+        report: Some(report),
+        composed: Some(composed),
+        findings,
+        failure: None,
+    }
+}
+
+/// The issuer and year of every report file in the folders looked in, each folder read
+/// once per run: checking a folder of a thousand reports then reads each file once more,
+/// not a thousand times.
+#[derive(Default)]
+pub struct Neighbours {
+    folders: RefCell<HashMap<PathBuf, YearIndex>>,
+}
+
+impl Neighbours {
+    /// The issuer's report of the year before, among the report files beside `path`.
+    fn previous(&self, path: &Path, report: &Report) -> Option<Report> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let found = {
+            let mut folders = self.folders.borrow_mut();
+            let index = folders
+                .entry(dir.to_owned())
+                .or_insert_with(|| YearIndex::in_folder(dir));
+            index
+                .year_before(&report.issuer.value, report.year.value)?
+                .to_owned()
+        };
+        load_file(&found).ok().map(|loaded| loaded.report)
+    }
+}
+
+/// A loader error that has a place in the file, as a finding.
+fn finding_of(err: &Error) -> Option<Diagnostic> {
+    match err {
+        Error::Yaml {
+            path,
+            pos,
+            rule,
+            message,
+            help,
+        } => {
+            let d = Diagnostic::new(Severity::Error, rule, path, *pos, message.clone());
+            Some(match help {
+                Some(h) => d.with_help(h.clone()),
+                None => d,
+            })
+        }
+        Error::NotUtf8 { path, pos } => Some(
+            Diagnostic::new(
+                Severity::Error,
+                "Y-ENCODING",
+                path,
+                Some(*pos),
+                "the file is not UTF-8 text".into(),
+            )
+            .with_help("save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+        ),
+        _ => None,
+    }
+}
+
+/// One output made, not yet written.
+pub struct Made {
+    pub format: Format,
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub pages: Option<usize>,
+}
+
+/// Every format's output of a composed report, named for `input` (into `dir`, or beside
+/// it), and what the renderers warned about. Every format is made before any is written.
+pub fn render(
+    renderer: &Renderer,
+    composed: &Composed,
+    input: &Path,
+    dir: Option<&Path>,
+) -> Result<(Vec<Made>, Vec<Diagnostic>), Error> {
+    let mut warnings = Vec::new();
+    let made = renderer
+        .render(&composed.document)?
+        .into_iter()
+        .map(|(format, rendered)| {
+            warnings.extend(rendered.warnings);
+            Made {
+                format,
+                path: output_path(input, dir, format),
+                bytes: rendered.bytes,
+                pages: rendered.pages,
+            }
+        })
+        .collect();
+    Ok((made, warnings))
+}
+
+/// Writes each output whole (see `write_atomic`).
+pub fn write(made: &[Made]) -> Result<(), Error> {
+    made.iter().try_for_each(|m| write_atomic(&m.path, &m.bytes))
+}
+
+/// `dir/stem.ext` with a folder, else next to the input.
+pub fn output_path(input: &Path, dir: Option<&Path>, format: Format) -> PathBuf {
+    let name = format!("{}.{}", stem(input), format.extension());
+    match dir {
+        Some(dir) => dir.join(name),
+        None => input.with_file_name(name),
+    }
+}
+
+/// The file name an input's outputs take, without the extension.
+pub fn stem(input: &Path) -> String {
+    input
+        .file_stem()
+        .unwrap_or(input.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Refuses inputs two of which would write the same output file.
+pub fn refuse_collisions(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format]) -> Result<(), Error> {
+    let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
+    for input in inputs {
+        for &format in formats {
+            let out = output_path(input, dir, format);
+            if let Some(first) = seen.insert(out.clone(), input).filter(|first| *first != input) {
+                return Err(Error::Usage(format!(
+                    "{} and {} would both be written to {}; give the reports distinct file names, or render them into different folders with -o",
+                    first.display(),
+                    input.display(),
+                    out.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_go_next_to_the_input_or_into_the_folder() {
+        assert_eq!(
+            output_path(Path::new("reports/a.yaml"), None, Format::Pdf),
+            PathBuf::from("reports/a.pdf")
+        );
+        assert_eq!(
+            output_path(Path::new("reports/a.yaml"), Some(Path::new("out")), Format::Pdf),
+            PathBuf::from("out/a.pdf")
+        );
+        assert_eq!(
+            output_path(Path::new("a.b.yaml"), None, Format::Docx),
+            PathBuf::from("a.b.docx")
+        );
+    }
+
+    #[test]
+    fn two_inputs_that_would_write_one_file_are_refused() {
+        let inputs = [PathBuf::from("a/x.yaml"), PathBuf::from("b/x.yaml")];
+        assert!(refuse_collisions(&inputs, None, &[Format::Pdf]).is_ok());
+        let err = refuse_collisions(&inputs, Some(Path::new("out")), &[Format::Pdf]).unwrap_err();
+        assert!(err.to_string().contains("out/x.pdf"), "{err}");
+    }
+}
