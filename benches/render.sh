@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-cargo build --release --quiet
-bin=target/release/report
+# BIN=path measures another build (e.g. the one before a change, in the same run).
+if [ -z "${BIN:-}" ]; then cargo build --release --quiet; fi
+bin=${BIN:-target/release/report}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 [ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }

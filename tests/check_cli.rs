@@ -281,3 +281,48 @@ fn findings_name_the_file_line_and_column_in_text_form() {
         )))
         .stderr(predicate::str::contains("= help: write 渝府发〔2014〕32号"));
 }
+
+/// The rule ids of the README's rule tables: the first cell of each row, split at commas.
+fn readme_rule_ids() -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let mut ids: Vec<String> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split(" |").next())
+        .flat_map(|cell| cell.split(", ").map(str::to_owned).collect::<Vec<_>>())
+        .filter(|id| {
+            id.starts_with(|c: char| c.is_ascii_uppercase())
+                && id.contains('-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn the_readme_and_check_help_list_every_rule_of_the_registry() {
+    let mut registry: Vec<String> = report::check::registry()
+        .iter()
+        .map(|r| r.id.to_owned())
+        .collect();
+    registry.sort();
+    assert_eq!(
+        readme_rule_ids(),
+        registry,
+        "README's rule tables vs the registry"
+    );
+    let help = report()
+        .args(["check", "--help"])
+        .output()
+        .expect("run check --help");
+    let help = String::from_utf8_lossy(&help.stdout);
+    for id in &registry {
+        assert!(
+            help.lines().any(|l| l.trim_start().starts_with(id.as_str())),
+            "`report check --help` does not list {id}:\n{help}"
+        );
+    }
+}

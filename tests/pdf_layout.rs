@@ -1,4 +1,4 @@
-//! The seed's pages as Typst lays them out, measured against GB/T 9704 (FORMAT.md): page size,
+//! The seed's pages as Typst lays them out, measured against GB/T 9704 (docs/format.md): page size,
 //! text block, 28 characters a line, 22 lines a page, line pitch, fonts by role, page numbers,
 //! and the text itself, word for word. Runs in process, with no outside tool.
 

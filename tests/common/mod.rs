@@ -9,7 +9,7 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed report (../shared/seeds/chongqing-2014.txt as YAML).
+/// The seed report (the published 2014 Chongqing report, tests/fixtures/chongqing-2014.txt, as YAML).
 pub fn seed_yaml() -> PathBuf {
     root().join("reports/chongqing-2014.yaml")
 }
