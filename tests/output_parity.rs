@@ -3,6 +3,9 @@
 //! signature's lines at the same indents. The PDF is read from Typst's laid-out frames, the
 //! DOCX from its `word/document.xml`; neither reading shares code with the renderers.
 
+mod common;
+
+use common::each_glyph;
 use report::compose::compose;
 use report::fonts::{FontOptions, FontSet};
 use report::load::parse;
@@ -11,35 +14,6 @@ use report::render::typst::typeset::typeset;
 use report::template::Template;
 use std::io::Read;
 use std::path::Path;
-use typst::layout::{Frame, FrameItem, Point, Transform};
-
-/// (x, baseline, size, text) of every glyph on a page.
-fn glyphs(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, f64, String)>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                let inner = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
-                glyphs(&group.frame, inner, out);
-            }
-            FrameItem::Text(text) => {
-                let mut x = pos.x;
-                for g in &text.glyphs {
-                    let at = Point::new(x + g.x_offset.at(text.size), pos.y).transform(ts);
-                    out.push((
-                        at.x.to_pt(),
-                        at.y.to_pt(),
-                        text.size.to_pt(),
-                        text.text[g.range()].to_string(),
-                    ));
-                    x += g.x_advance.at(text.size);
-                }
-            }
-            _ => {}
-        }
-    }
-}
 
 /// The PDF's lines of one size, top to bottom: (left edge, text).
 fn pdf_lines(yaml: &str, size: f64) -> Vec<(f64, String)> {
@@ -50,7 +24,9 @@ fn pdf_lines(yaml: &str, size: f64) -> Vec<(f64, String)> {
     let laid = typeset(&document, &template, &fonts).expect("typeset");
     let mut all = Vec::new();
     for page in laid.document.pages() {
-        glyphs(&page.frame, Transform::identity(), &mut all);
+        each_glyph(&page.frame, &mut |(x, y), text, g| {
+            all.push((x, y, text.size.to_pt(), text.text[g.range()].to_string()));
+        });
     }
     let mut lines: Vec<(f64, f64, String)> = Vec::new();
     for (x, y, _, text) in all.into_iter().filter(|g| (g.2 - size).abs() < 0.01) {

@@ -11,7 +11,7 @@ use report::load::{load_file, parse};
 use report::render::typst::typeset::typeset;
 use report::template::Template;
 use std::path::Path;
-use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::layout::Frame;
 
 const MM: f64 = 72.0 / 25.4;
 const BLOCK_LEFT: f64 = 28.0 * MM;
@@ -79,36 +79,23 @@ struct Page {
     lines: Vec<Line>,
 }
 
-fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Glyph>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                let inner = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
-                collect(&group.frame, inner, out);
-            }
-            FrameItem::Text(text) => {
-                let info = text.font.font().info();
-                let mut x = pos.x;
-                for g in &text.glyphs {
-                    let at = Point::new(x + g.x_offset.at(text.size), pos.y).transform(ts);
-                    out.push(Glyph {
-                        x: at.x.to_pt(),
-                        baseline: at.y.to_pt(),
-                        advance: g.x_advance.at(text.size).to_pt(),
-                        size: text.size.to_pt(),
-                        text: text.text[g.range()].to_string(),
-                        family: info.family.clone(),
-                        weight: info.variant.weight.to_number(),
-                        ascender: text.font.metrics().ascender.at(text.size).to_pt(),
-                    });
-                    x += g.x_advance.at(text.size);
-                }
-            }
-            _ => {}
-        }
-    }
+/// Every glyph of a page, where it was placed.
+fn collect(frame: &Frame) -> Vec<Glyph> {
+    let mut out = Vec::new();
+    each_glyph(frame, &mut |(x, baseline), text, g| {
+        let info = text.font.font().info();
+        out.push(Glyph {
+            x,
+            baseline,
+            advance: g.x_advance.at(text.size).to_pt(),
+            size: text.size.to_pt(),
+            text: text.text[g.range()].to_string(),
+            family: info.family.clone(),
+            weight: info.variant.weight.to_number(),
+            ascender: text.font.metrics().ascender.at(text.size).to_pt(),
+        });
+    });
+    out
 }
 
 fn pages_of(yaml: &Path) -> Vec<Page> {
@@ -130,8 +117,7 @@ fn pages_of_report(report: &report::formats::Report) -> Vec<Page> {
         .pages()
         .iter()
         .map(|p| {
-            let mut glyphs = Vec::new();
-            collect(&p.frame, Transform::identity(), &mut glyphs);
+            let glyphs = collect(&p.frame);
             let mut lines: Vec<Line> = Vec::new();
             for g in glyphs {
                 match lines.iter_mut().find(|l| (l.baseline() - g.baseline).abs() < 0.5) {

@@ -81,3 +81,36 @@ pub fn json_findings(stdout: &[u8]) -> Vec<(String, String, u64)> {
         })
         .collect()
 }
+
+/// What `each_glyph` calls: a glyph's origin on the page in points, its text item, the glyph.
+pub type GlyphVisitor<'a> = dyn FnMut((f64, f64), &typst::text::TextItem, &typst::text::Glyph) + 'a;
+
+/// Calls `each` for every glyph of a laid-out frame (a page), with where its origin stands
+/// on the page in points (groups' offsets and transforms applied), the text item it is in,
+/// and the glyph. The tests read Typst's frames through this one walk.
+pub fn each_glyph(frame: &typst::layout::Frame, each: &mut GlyphVisitor) {
+    walk(frame, typst::layout::Transform::identity(), each);
+}
+
+fn walk(frame: &typst::layout::Frame, ts: typst::layout::Transform, each: &mut GlyphVisitor) {
+    use typst::layout::{FrameItem, Point, Transform};
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let inner = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                walk(&group.frame, inner, each);
+            }
+            FrameItem::Text(text) => {
+                let mut x = pos.x;
+                for g in &text.glyphs {
+                    let at = Point::new(x + g.x_offset.at(text.size), pos.y).transform(ts);
+                    each((at.x.to_pt(), at.y.to_pt()), text, g);
+                    x += g.x_advance.at(text.size);
+                }
+            }
+            _ => {}
+        }
+    }
+}
