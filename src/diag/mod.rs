@@ -46,11 +46,6 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// The text of the file the findings are about.
-    pub fn source(&self) -> &'a str {
-        self.source
-    }
-
     /// A finding at a place in the YAML (a value's start), or about the whole file.
     pub fn add(
         &mut self,

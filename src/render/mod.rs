@@ -105,11 +105,6 @@ impl<'a> Renderer<'a> {
         Ok(Renderer { outputs })
     }
 
-    /// The formats, in the order they were asked for.
-    pub fn formats(&self) -> impl Iterator<Item = Format> + '_ {
-        self.outputs.iter().map(|(f, _)| *f)
-    }
-
     /// Every format's output of one document; the first failure stops it.
     pub fn render(&self, doc: &Document) -> Result<Vec<(Format, Rendered)>, Error> {
         self.outputs
