@@ -13,6 +13,7 @@ use crate::load::{load_file, parse, read_source};
 use crate::render::{Format, Renderer};
 use crate::template::Template;
 use crate::write::write_atomic;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -126,9 +127,10 @@ pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checke
             return Checked::failed(Some(source), findings, None);
         }
     };
-    let previous = match last_year {
+    // Borrowed when a batch already holds it: no copy of last year's report per file.
+    let previous: Option<Cow<Report>> = match last_year {
         LastYear::File(file) => match load_file(file) {
-            Ok(loaded) => Some(loaded.report),
+            Ok(loaded) => Some(Cow::Owned(loaded.report)),
             Err(err) => {
                 let failure = Error::Previous {
                     source: Box::new(err),
@@ -136,8 +138,8 @@ pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checke
                 return Checked::failed(Some(source), Vec::new(), Some(failure));
             }
         },
-        LastYear::Beside(neighbours) => neighbours.previous(path, &report),
-        LastYear::Known(known) => known.cloned(),
+        LastYear::Beside(neighbours) => neighbours.previous(path, &report).map(Cow::Owned),
+        LastYear::Known(known) => known.map(Cow::Borrowed),
     };
     let layout = &session.template.layout;
     let composed = compose(&report, layout);
@@ -151,7 +153,7 @@ pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checke
         report: &report,
         texts: &composed.sources,
         fonts: Some(session.role_fonts()),
-        previous: previous.as_ref().map(|(r, c)| (r, c)),
+        previous: previous.as_ref().map(|(r, c)| (r.as_ref(), c)),
     });
     Checked {
         source: Some(source),
@@ -260,24 +262,29 @@ pub fn write(made: &[Made]) -> Result<(), Error> {
 
 /// `dir/stem.ext` with a folder, else next to the input.
 pub fn output_path(input: &Path, dir: Option<&Path>, format: Format) -> PathBuf {
-    let name = format!("{}.{}", stem(input), format.extension());
+    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
+    let name = format!("{stem}.{}", format.extension());
     match dir {
         Some(dir) => dir.join(name),
         None => input.with_file_name(name),
     }
 }
 
-/// The file name an input's outputs take, without the extension.
-pub fn stem(input: &Path) -> String {
-    input
-        .file_stem()
-        .unwrap_or(input.as_os_str())
-        .to_string_lossy()
-        .into_owned()
+/// Makes ready to write the outputs of `inputs` (into `dir`, or beside each input): refuses
+/// inputs two of which would write the same file, and creates `dir` if it is missing.
+pub fn prepare_outputs(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format]) -> Result<(), Error> {
+    refuse_collisions(inputs, dir, formats)?;
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    Ok(())
 }
 
 /// Refuses inputs two of which would write the same output file.
-pub fn refuse_collisions(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format]) -> Result<(), Error> {
+fn refuse_collisions(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format]) -> Result<(), Error> {
     let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
     for input in inputs {
         for &format in formats {

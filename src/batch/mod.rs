@@ -120,11 +120,7 @@ pub fn run(
     session: &Session,
     progress: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Batch, Error> {
-    pipeline::refuse_collisions(&options.files, Some(options.out_dir), &options.render.formats)?;
-    std::fs::create_dir_all(options.out_dir).map_err(|source| Error::Write {
-        path: options.out_dir.to_owned(),
-        source,
-    })?;
+    pipeline::prepare_outputs(&options.files, Some(options.out_dir), &options.render.formats)?;
     let renderer = Renderer::new(&session.template, &session.fonts, &options.render)?;
     let settings = Settings {
         session,

@@ -95,7 +95,13 @@ fn render_outputs(
     let outputs = made
         .iter()
         .map(|m| Output {
-            path: format!("{}.{}", pipeline::stem(file), m.format.extension()),
+            // The manifest names each output relative to the batch's folder, where it was made.
+            path: m
+                .path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             bytes: m.bytes.len() as u64,
             sha256: hex_sha256(&m.bytes),
             source: file.display().to_string(),

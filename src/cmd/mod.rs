@@ -3,7 +3,7 @@
 //! An error that stops a command is returned, and `main` prints it once.
 
 use crate::cli::{FindingsFormat, FontArgs, TemplateArgs};
-use crate::diag::{self, Diagnostic, Severity, Style};
+use crate::diag::{self, Diagnostic, Style};
 use crate::error::Error;
 use crate::fonts::FontOptions;
 use crate::pipeline::{Checked, Session};
@@ -48,11 +48,7 @@ fn session(template: &TemplateArgs, fonts: &FontArgs) -> Result<Session, Error> 
 fn status(checked: &Checked, deny_warnings: bool) -> u8 {
     if checked.failure.is_some() || checked.report.is_none() {
         exit::COULD_NOT_RUN
-    } else if checked
-        .findings
-        .iter()
-        .any(|d| d.is_error() || (deny_warnings && d.severity == Severity::Warning))
-    {
+    } else if checked.renderable(deny_warnings).is_none() {
         exit::FINDINGS
     } else {
         exit::OK

@@ -9,13 +9,7 @@ use crate::render::{RenderOptions, Renderer};
 pub fn run(args: &RenderArgs) -> Outcome {
     let options = RenderOptions::from(&args.output);
     let dir = args.output_dir.as_deref();
-    pipeline::refuse_collisions(&args.files, dir, &options.formats)?;
-    if let Some(dir) = dir {
-        std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Write {
-            path: dir.to_owned(),
-            source,
-        })?;
-    }
+    pipeline::prepare_outputs(&args.files, dir, &options.formats)?;
     let session = session(&args.template, &args.fonts)?;
     let renderer = Renderer::new(&session.template, &session.fonts, &options)?;
     let neighbours = Neighbours::default();
