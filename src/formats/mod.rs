@@ -126,19 +126,12 @@ pub fn key_numbers(report: &Report) -> Option<standard2021::rollup::KeyNumbers> 
 /// Checks that a template's layout gives what the shapes' printed tables need: as many
 /// column widths as each table has columns.
 pub fn check_layout(layout: &Layout, path: &std::path::Path) -> Result<(), Error> {
-    let columns = &layout.table.columns;
-    let given = [
-        ("active_disclosure", &columns.active_disclosure),
-        ("applications", &columns.applications),
-        ("reviews", &columns.reviews),
-    ];
-    for ((name, widths), (_, count)) in given.into_iter().zip(standard2021::tables::COLUMN_COUNTS) {
-        if widths.len() != count {
+    for (name, given, count) in standard2021::tables::column_counts(&layout.table.columns) {
+        if given != count {
             return Err(Error::Layout {
                 path: path.to_owned(),
                 message: format!(
-                    "[table.columns] {name} gives {} widths; the table has {count} columns",
-                    widths.len()
+                    "[table.columns] {name} gives {given} widths; the table has {count} columns"
                 ),
             });
         }
@@ -169,6 +162,19 @@ mod tests {
     use super::*;
     use crate::load::parse;
     use std::path::Path;
+
+    #[test]
+    fn a_template_must_give_each_table_its_number_of_widths() {
+        let mut layout = crate::template::Template::builtin().unwrap().layout;
+        let path = Path::new("x/layout.toml");
+        assert!(check_layout(&layout, path).is_ok());
+        layout.table.columns.rollup.pop();
+        let err = check_layout(&layout, path).unwrap_err().to_string();
+        assert!(
+            err.contains("rollup gives 6 widths; the table has 7 columns"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn every_skeleton_parses_whatever_the_issuer() {

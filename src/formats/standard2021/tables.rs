@@ -162,10 +162,17 @@ pub fn reviews(r: &Reviews, columns: &TableColumns) -> Table {
     }
 }
 
-/// How many grid columns each table has: the template's `[table.columns]` must give as
-/// many widths.
-pub const COLUMN_COUNTS: [(&str, usize); 3] = [
-    ("active_disclosure", 4),
-    ("applications", 3 + APPLICANTS.len() + 1),
-    ("reviews", 3 * T4_OUTCOMES.len()),
-];
+/// For each table this format prints (the roll-up included): its `[table.columns]` key, how
+/// many widths the template gives, and how many columns the table has.
+pub fn column_counts(c: &TableColumns) -> [(&'static str, usize, usize); 4] {
+    [
+        (
+            "active_disclosure",
+            c.active_disclosure.len(),
+            1 + T2_DOCUMENT_COLUMNS.len(),
+        ),
+        ("applications", c.applications.len(), 3 + APPLICANTS.len() + 1),
+        ("reviews", c.reviews.len(), 3 * T4_OUTCOMES.len()),
+        ("rollup", c.rollup.len(), ROLLUP_HEADS.len()),
+    ]
+}
