@@ -46,7 +46,11 @@ impl FontSet {
     /// Loads the bundled fonts and whatever else `options` asks for.
     pub fn load(options: &FontOptions) -> Result<FontSet, Error> {
         let bundled_dir = bundled_font_dir()?;
-        let mut files = font_files(&bundled_dir);
+        // The bundled folder and the ones named with --font-dir are the user's: a damaged
+        // font there stops the run with its name. A system font that cannot be read is
+        // passed over, as every other program on the machine does.
+        let mut files: Vec<(PathBuf, bool)> =
+            font_files(&bundled_dir).into_iter().map(|p| (p, true)).collect();
         if files.is_empty() {
             return Err(Error::Fonts(format!(
                 "the bundled font folder {} holds no font files; set {FONT_DIR_ENV} to the folder holding report's fonts/",
@@ -60,23 +64,34 @@ impl FontSet {
                     dir.display()
                 )));
             }
-            files.extend(font_files(dir));
+            files.extend(font_files(dir).into_iter().map(|p| (p, true)));
         }
         if options.system_fonts {
             for dir in system_font_dirs() {
-                files.extend(font_files(&dir));
+                files.extend(font_files(&dir).into_iter().map(|p| (p, false)));
+            }
+        }
+        // A folder given twice, or reached by a symlink, loads its faces once.
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|(path, _)| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+
+        let mut faces: Vec<(PathBuf, Bytes, u32)> = Vec::new();
+        for (path, named) in files {
+            let checked = map_file(&path).and_then(|data| match damage(data.as_slice()) {
+                Some(why) => Err(why),
+                None => Ok(data),
+            });
+            match checked {
+                Ok(data) => faces.extend(
+                    (0..face_count(data.as_slice())).map(|index| (path.clone(), data.clone(), index)),
+                ),
+                Err(why) if named => return Err(damaged(&path, &why)),
+                Err(_) => {}
             }
         }
 
         // Reading a face's info walks its whole character map; a CJK collection holds dozens
         // of faces, so they are read in parallel (in file order, so the book is the same).
-        let faces: Vec<(PathBuf, Bytes, u32)> = files
-            .into_iter()
-            .filter_map(|path| map_file(&path).map(|data| (path, data)))
-            .flat_map(|(path, data)| {
-                (0..face_count(data.as_slice())).map(move |index| (path.clone(), data.clone(), index))
-            })
-            .collect();
         let infos: Vec<Option<FontInfo>> = faces
             .par_iter()
             .map(|(_, data, index)| FontInfo::new(data.as_slice(), *index))
@@ -266,25 +281,10 @@ fn bundled_font_dir() -> Result<PathBuf, Error> {
     })
 }
 
-/// Font files directly in `dir` and its subfolders, sorted so the book's order is stable.
+/// Font files in `dir` and its subfolders, each once however symlinks loop, sorted so the
+/// book's order is stable.
 fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if is_font_file(&path) {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    crate::files::files_under(dir, is_font_file)
 }
 
 fn is_font_file(path: &Path) -> bool {
@@ -321,14 +321,44 @@ fn face_count(data: &[u8]) -> u32 {
     ttf_parser::fonts_in_collection(data).unwrap_or(1).min(256)
 }
 
-/// Maps a font file into memory; an unreadable file is skipped like one with no faces.
-fn map_file(path: &Path) -> Option<Bytes> {
-    let file = std::fs::File::open(path).ok()?;
+/// Maps a regular font file into memory.
+fn map_file(path: &Path) -> Result<Bytes, String> {
+    let file = crate::files::open_regular(path).map_err(|e| e.to_string())?;
     // SAFETY: font files are inputs nobody writes during a run. Were one truncated while we
     // read it, the process could fault; reading 80 MB of fonts into memory each run instead
     // would cost more than the whole rest of a render.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    Some(Bytes::new(map))
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
+    Ok(Bytes::new(map))
+}
+
+/// What is wrong with a font file, if something is: a face that cannot be parsed, or a
+/// table that reaches past the end of the file (a file cut short in a copy or a download,
+/// whose glyphs would print blank). Only the table directory is read, not the glyphs.
+fn damage(data: &[u8]) -> Option<String> {
+    for index in 0..face_count(data) {
+        let face = match ttf_parser::RawFace::parse(data, index) {
+            Ok(face) => face,
+            Err(e) => return Some(format!("face {index} cannot be read ({e})")),
+        };
+        for record in face.table_records {
+            let end = u64::from(record.offset) + u64::from(record.length);
+            if end > data.len() as u64 {
+                return Some(format!(
+                    "its table `{}` ends at byte {end}, past the end of the file at byte {}: the file is cut short",
+                    record.tag,
+                    data.len()
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn damaged(path: &Path, why: &str) -> Error {
+    Error::Fonts(format!(
+        "the font file {} is damaged: {why}. Replace it with a good copy, or remove it from its folder",
+        path.display()
+    ))
 }
 
 #[cfg(test)]

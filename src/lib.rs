@@ -13,6 +13,7 @@ pub mod compose;
 pub mod diag;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod fonts;
 pub mod formats;
 pub mod layout;

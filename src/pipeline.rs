@@ -12,7 +12,7 @@ use crate::load::year_index::YearIndex;
 use crate::load::{load_file, parse, read_source};
 use crate::render::{Format, Renderer};
 use crate::template::Template;
-use crate::write::write_atomic;
+use crate::write::write_all_atomic;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -257,7 +257,11 @@ pub fn render(
 
 /// Writes each output whole (see `write_atomic`).
 pub fn write(made: &[Made]) -> Result<(), Error> {
-    made.iter().try_for_each(|m| write_atomic(&m.path, &m.bytes))
+    let outputs: Vec<(&Path, &[u8])> = made
+        .iter()
+        .map(|m| (m.path.as_path(), m.bytes.as_slice()))
+        .collect();
+    write_all_atomic(&outputs)
 }
 
 /// `dir/stem.ext` with a folder, else next to the input.

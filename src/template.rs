@@ -3,12 +3,16 @@
 //! `report.typ` and `layout.toml` instead.
 
 use crate::error::Error;
+use crate::files::ReadError;
 use crate::layout::Layout;
 use std::path::{Path, PathBuf};
 
 /// The built-in GB/T 9704 template's files.
 const BUILTIN_SOURCE: &str = include_str!("../templates/gbt9704/report.typ");
 const BUILTIN_LAYOUT: &str = include_str!("../templates/gbt9704/layout.toml");
+
+/// The largest `report.typ` or `layout.toml` read; the official ones are some kilobytes.
+const MAX_TEMPLATE_FILE_BYTES: u64 = 1 << 20;
 
 /// A template ready to render with.
 #[derive(Debug, Clone)]
@@ -40,7 +44,19 @@ impl Template {
     pub fn from_dir(dir: &Path) -> Result<Template, Error> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
+            let fail = |source| Error::Read {
+                path: path.clone(),
+                source,
+            };
+            let bytes = crate::files::read_limited(&path, MAX_TEMPLATE_FILE_BYTES).map_err(|e| match e {
+                ReadError::Io(e) => fail(e),
+                ReadError::TooLarge { limit } => fail(std::io::Error::other(format!(
+                    "it is larger than {} MB, far more than a template file needs",
+                    limit >> 20
+                ))),
+            })?;
+            String::from_utf8(bytes)
+                .map_err(|_| fail(std::io::Error::other("it is not UTF-8 text; save it as UTF-8")))
         };
         let source = read("report.typ")?;
         let layout_text = read("layout.toml")?;

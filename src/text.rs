@@ -7,6 +7,25 @@ pub fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// `text` as it may go to a terminal: control characters but line breaks and tabs, and the
+/// characters that print as nothing or reorder the text, shown as `\u{1b}` escapes. A
+/// file name or a message quoting user text cannot clear the screen or reverse a line.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| is_invisible(c) && c != '\n';
+    if !text.chars().any(hidden) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// A Chinese character (CJK unified ideographs, their extensions and compatibility forms).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')

@@ -1,31 +1,81 @@
 //! Writing outputs whole or not at all: the bytes go to a temporary file in the target folder,
-//! are flushed to disk, then renamed over the target. A failed run leaves an existing output
-//! exactly as it was.
+//! are flushed to disk, then renamed over the target. The outputs of one report (its PDF and
+//! its DOCX) are all made into temporaries before the first rename, so a failure leaves every
+//! existing output exactly as it was.
+//!
+//! A run that is killed leaves its temporaries behind. Their names carry the writer's
+//! process id (`.a.pdf.<pid>.<random>.tmp`), so the next run into the folder removes those
+//! whose writer is gone, and no other file.
 
 use crate::error::Error;
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |source| Error::Write {
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// Writes each `(path, bytes)`: every one into its temporary first, then all renamed. An
+/// error before the renames leaves every target as it was.
+pub fn write_all_atomic(outputs: &[(&Path, &[u8])]) -> Result<(), Error> {
+    let mut ready = Vec::with_capacity(outputs.len());
+    for &(path, bytes) in outputs {
+        ready.push((path, temporary(path, bytes)?));
+    }
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (path, tmp) in ready {
+        tmp.persist(path).map_err(|e| fail(path, e.error))?;
+        let dir = folder(path).to_owned();
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    // Make the renames themselves durable; not all platforms can open a folder, which is
+    // harmless.
+    for dir in dirs {
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// The error of writing `path`, naming the output, never the temporary (tempfile's errors
+/// carry the temporary's name, which means nothing to the reader).
+fn fail(path: &Path, e: io::Error) -> Error {
+    let source = match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => e,
+    };
+    Error::Write {
         path: path.to_owned(),
         source,
-    };
-    if path.is_dir() {
-        return Err(fail(std::io::Error::other(
-            "it is a folder; choose another output name or folder",
-        )));
     }
-    let dir = match path.parent() {
+}
+
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// `bytes` in a flushed temporary beside `path`, ready to be renamed over it.
+fn temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
+    if path.is_dir() {
+        return Err(fail(
+            path,
+            io::Error::other("it is a folder; choose another output name or folder"),
+        ));
+    }
+    let dir = folder(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let prefix = format!(".{name}.");
+    remove_stale(dir, &name);
+    let prefix = format!(".{name}.{}.", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -34,15 +84,63 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    // Make the rename itself durable; not all platforms can open a folder, which is harmless.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| fail(path, e))?;
+    tmp.as_file_mut().write_all(bytes).map_err(|e| fail(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(path, e))?;
+    Ok(tmp)
+}
+
+/// Removes the temporaries of `name` in `dir` left by runs that were killed: named as
+/// [`temporary`] names them, by a process that no longer exists. Best effort: what cannot be
+/// read or removed stays.
+fn remove_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if let Some(pid) = writer_pid(rest)
+            && !process_exists(pid)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    Ok(())
+}
+
+/// The writer's process id from the rest of a temporary's name, `<pid>.<random>.tmp`.
+fn writer_pid(rest: &str) -> Option<u32> {
+    let (pid, random) = rest.strip_suffix(".tmp")?.split_once('.')?;
+    let valid = !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && random.len() == 6
+        && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    valid.then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether a process with this id is running (or may be: a live process of another user).
+fn process_exists(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        // Without a way to ask, every temporary is taken to have a live writer.
+        true
+    }
 }
 
 #[cfg(test)]
@@ -67,5 +165,46 @@ mod tests {
         assert!(write_atomic(&target, b"x").is_err());
         assert!(target.is_dir());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn one_failure_leaves_every_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("a.pdf");
+        let docx = dir.path().join("a.docx");
+        std::fs::write(&pdf, b"old pdf").unwrap();
+        std::fs::create_dir(&docx).unwrap();
+        let err = write_all_atomic(&[(&pdf, b"new pdf"), (&docx, b"new docx")]).unwrap_err();
+        assert!(err.to_string().contains("a.docx"), "{err}");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"old pdf");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn only_temporaries_of_dead_writers_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // A pid far above any Linux pid_max: no such process.
+        let dead = d.join(".a.pdf.4194999.Ab3dE9.tmp");
+        let live = d.join(format!(".a.pdf.{}.Xy7zQ1.tmp", std::process::id()));
+        let other = [
+            ".a.pdf.12.notours.tmp",
+            ".a.pdf.tmp",
+            ".b.pdf.4194999.Ab3dE9.tmp",
+            "a.pdf.4194999.Ab3dE9.tmp",
+        ];
+        for f in [&dead, &live]
+            .into_iter()
+            .cloned()
+            .chain(other.iter().map(|o| d.join(o)))
+        {
+            std::fs::write(f, b"").unwrap();
+        }
+        write_atomic(&d.join("a.pdf"), b"new").unwrap();
+        assert!(!dead.exists());
+        assert!(live.exists());
+        for o in other {
+            assert!(d.join(o).exists(), "{o}");
+        }
     }
 }

@@ -80,15 +80,20 @@ fn a_batch_renders_the_good_names_the_broken_and_lists_what_it_wrote() {
     let manifest: serde_json::Value = serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
     assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
     let listed = manifest["outputs"].as_array().unwrap();
-    assert_eq!(listed.len(), 8);
+    // Every output, and the summary (made from the whole batch, so without a source).
+    assert_eq!(listed.len(), 9);
+    let mut written = written;
+    written.insert("summary.json".into(), read(&out.join("summary.json")));
     for entry in listed {
-        let bytes = &written[entry["path"].as_str().unwrap()];
+        let path = entry["path"].as_str().unwrap();
+        let bytes = &written[path];
         assert_eq!(entry["bytes"].as_u64(), Some(bytes.len() as u64));
         assert_eq!(
             entry["sha256"].as_str().unwrap(),
             report::batch::manifest::hex_sha256(bytes)
         );
-        assert!(entry["source_sha256"].as_str().unwrap().len() == 64);
+        let source_hash = entry["source_sha256"].as_str().unwrap().len();
+        assert_eq!(source_hash, if path == "summary.json" { 0 } else { 64 }, "{path}");
     }
 
     report()
@@ -236,6 +241,14 @@ fn the_2021_reports_of_a_batch_are_rolled_up_as_csv_and_pdf() {
         .unwrap();
     }
     std::fs::copy(seed_yaml(), input.join("chongqing-2014.yaml")).unwrap();
+    // A district whose table 3 does not add up: rolled up, but flagged, not silently left out.
+    let yunxi = std::fs::read_to_string(root().join("reports/yunxi-2024.yaml")).unwrap();
+    let wrong = yunxi
+        .replace("示例市云溪区人民政府", "示例市东岭区人民政府")
+        .replace("[78, 5, 0, 1, 2, 0, 86]", "[78, 5, 0, 1, 2, 0, 85]");
+    std::fs::write(input.join("dongling-2024.yaml"), wrong).unwrap();
+    // And a report that cannot be read at all: its format is unknown, so it is listed too.
+    std::fs::write(input.join("unreadable.yaml"), "issuer: [").unwrap();
     let out = dir.path().join("out");
     report()
         .arg("batch")
@@ -244,20 +257,33 @@ fn the_2021_reports_of_a_batch_are_rolled_up_as_csv_and_pdf() {
         .arg(&out)
         .args(["--format", "pdf"])
         .assert()
-        .success();
+        .code(2);
     let csv = std::fs::read_to_string(out.join("rollup.csv")).unwrap();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         lines[0],
-        "\"发布机关\",\"年度\",\"本年新收申请\",\"上年结转申请\",\"予以公开\",\"行政复议\",\"行政诉讼\""
+        "\"发布机关\",\"年度\",\"本年新收申请\",\"上年结转申请\",\"予以公开\",\"行政复议\",\"行政诉讼\",\"状态\",\"说明\""
     );
-    // The free-form seed has no tables, so only the two 2021-format years are rolled up.
+    // The free-form seed has no tables, so it is not rolled up.
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert!(
+        lines[1].starts_with("\"示例市东岭区人民政府\",2024,86,4,45,2,1,\"未通过\",\"error[T3-ROWSUM]"),
+        "{}",
+        lines[1]
+    );
     assert_eq!(
-        &lines[1..],
-        [
-            "\"示例市云溪区人民政府\",2023,71,2,36,1,0",
-            "\"示例市云溪区人民政府\",2024,86,4,45,2,1"
-        ]
+        lines[2],
+        "\"示例市云溪区人民政府\",2023,71,2,36,1,0,\"通过\",\"\""
     );
-    assert!(read(&out.join("rollup.pdf")).starts_with(b"%PDF-"));
+    assert_eq!(
+        lines[3],
+        "\"示例市云溪区人民政府\",2024,86,4,45,2,1,\"通过\",\"\""
+    );
+    assert!(
+        lines[4].contains("unreadable.yaml\",,,,,,,\"未通过\",\"error"),
+        "{}",
+        lines[4]
+    );
+    let pdf = out.join("rollup.pdf");
+    assert!(read(&pdf).starts_with(b"%PDF-"));
 }

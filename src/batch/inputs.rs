@@ -1,48 +1,47 @@
 //! The files a batch covers, and a deterministic split of them into shards.
 
 use crate::error::Error;
+use crate::files;
 use crate::load::is_report_file;
 use std::path::{Path, PathBuf};
 
-/// Folders searched for `*.yaml` (recursively), files as given, anything else as a glob
-/// pattern; sorted and without repeats, so every machine agrees.
+/// Folders searched for `*.yaml` (recursively, each file once however symlinks loop),
+/// files as given, anything else as a glob pattern; sorted and without repeats, so every
+/// machine agrees. A named input that is neither a folder nor a regular file is refused;
+/// what a folder or a pattern holds that is not a regular file is passed over unopened.
 pub fn discover(inputs: &[String]) -> Result<Vec<PathBuf>, Error> {
     let mut found = Vec::new();
     for input in inputs {
         let path = Path::new(input);
-        if path.is_dir() {
-            walk(path, &mut found);
-        } else if path.is_file() {
-            found.push(path.to_owned());
-        } else {
-            let matches = glob::glob(input)
-                .map_err(|e| Error::Usage(format!("{input}: not a file, folder or glob pattern ({e})")))?;
-            let before = found.len();
-            found.extend(matches.flatten().filter(|p| p.is_file()));
-            if found.len() == before {
+        match files::not_a_file(path) {
+            Ok(Some("a folder")) => found.extend(files::files_under(path, is_report_file)),
+            Ok(None) => found.push(path.to_owned()),
+            Ok(Some(what)) => {
                 return Err(Error::Usage(format!(
-                    "{input}: no such file or folder, and no file matches it"
+                    "{input}: it is {what}, not a report file or a folder; name the report files or their folder"
                 )));
+            }
+            Err(_) => {
+                let matches = glob::glob(input).map_err(|e| {
+                    Error::Usage(format!("{input}: not a file, folder or glob pattern ({e})"))
+                })?;
+                let before = found.len();
+                found.extend(
+                    matches
+                        .flatten()
+                        .filter(|p| matches!(files::not_a_file(p), Ok(None))),
+                );
+                if found.len() == before {
+                    return Err(Error::Usage(format!(
+                        "{input}: no such file or folder, and no file matches it"
+                    )));
+                }
             }
         }
     }
     found.sort();
     found.dedup();
     Ok(found)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, found);
-        } else if is_report_file(&path) {
-            found.push(path);
-        }
-    }
 }
 
 /// Shard `k` of `n` (1-based): every n-th file of the sorted list, so shards never overlap

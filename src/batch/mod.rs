@@ -15,7 +15,7 @@ use crate::load::load_file;
 use crate::load::year_index::YearIndex;
 use crate::pipeline::{self, Session};
 use crate::render::{RenderOptions, Renderer};
-use crate::write::write_atomic;
+use crate::write::{write_all_atomic, write_atomic};
 use manifest::{Manifest, Output};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -137,16 +137,45 @@ pub fn run(
         progress(&outcome);
         outcome
     });
-    write_json(&options.out_dir.join("summary.json"), &outcomes)?;
+    // The summary, the roll-up and the manifest are each tried, whatever the others did: a
+    // city office needs the summary most when something went wrong.
+    let summary = json_bytes(&outcomes);
+    let summary_path = options.out_dir.join("summary.json");
+    let summary_written = write_atomic(&summary_path, &summary);
+    let rollup = write_rollup(options.out_dir, &outcomes, &renderer, session);
     let mut outputs: Vec<_> = outcomes.iter().flat_map(|o| o.outputs.clone()).collect();
+    // The batch's own files are listed too, made from the batch (no one report is their
+    // source); the manifest cannot list itself.
+    let mut own = Vec::new();
+    if summary_written.is_ok() {
+        own.push((summary_path.clone(), summary));
+    }
+    if let Ok(files) = &rollup {
+        own.extend(files.iter().cloned());
+    }
+    for (path, bytes) in own {
+        outputs.push(Output {
+            path: path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            bytes: bytes.len() as u64,
+            sha256: manifest::hex_sha256(&bytes),
+            source: String::new(),
+            source_sha256: String::new(),
+        });
+    }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = Manifest {
         tool: "report".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         outputs,
     };
-    write_json(&options.out_dir.join("manifest.json"), &manifest)?;
-    write_rollup(options.out_dir, &outcomes, &renderer, session)?;
+    let manifest_written = write_atomic(&options.out_dir.join("manifest.json"), &json_bytes(&manifest));
+    summary_written?;
+    rollup?;
+    manifest_written?;
     Ok(Batch { outcomes })
 }
 
@@ -173,50 +202,56 @@ fn last_years(files: &[PathBuf]) -> HashMap<PathBuf, Report> {
     out
 }
 
-/// The 2021-format reports that passed, by issuer and year, as roll-up rows.
+/// The roll-up's rows, by issuer and year: every 2021-format report, each that did not
+/// pass flagged with why, and every report that could not be read at all (its format is not
+/// known, and it may be one a city office expects in the roll-up).
 pub fn rollup_rows(outcomes: &[Outcome]) -> Vec<RollupRow<'_>> {
     let mut rows: Vec<RollupRow> = outcomes
         .iter()
-        .filter(|o| o.rendered)
-        .filter_map(|o| {
-            Some(RollupRow {
-                issuer: o.issuer.as_deref().unwrap_or_default(),
-                year: o.year,
-                numbers: o.key_numbers.as_ref()?,
-            })
+        .filter(|o| o.key_numbers.is_some() || o.issuer.is_none())
+        .map(|o| RollupRow {
+            issuer: o.issuer.as_deref().unwrap_or(&o.report),
+            year: o.year,
+            numbers: o.key_numbers.as_ref(),
+            failure: if o.rendered {
+                None
+            } else {
+                Some(o.failure.as_deref().unwrap_or("not rendered"))
+            },
         })
         .collect();
-    rows.sort_by(|a, b| (a.issuer, a.year).cmp(&(b.issuer, b.year)));
+    // The reports that could not be read, named by their files, after those that could.
+    rows.sort_by_key(|r| (r.numbers.is_none(), r.issuer, r.year));
     rows
 }
 
-/// rollup.csv, and the roll-up document in each format the batch renders (rollup.pdf …).
+/// rollup.csv, and the roll-up document in each format the batch renders (rollup.pdf …),
+/// when the batch holds a 2021-format report; the files written, with their bytes.
 fn write_rollup(
     dir: &Path,
     outcomes: &[Outcome],
     renderer: &Renderer,
     session: &Session,
-) -> Result<(), Error> {
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
     let rows = rollup_rows(outcomes);
-    if rows.is_empty() {
-        return Ok(());
+    if !rows.iter().any(|r| r.numbers.is_some()) {
+        return Ok(Vec::new());
     }
-    write_atomic(&dir.join("rollup.csv"), rollup::csv(&rows).as_bytes())?;
+    let csv = rollup::csv(&rows);
     let document = rollup::document(&rows, &session.template.layout);
+    let mut files = vec![(dir.join("rollup.csv"), csv.into_bytes())];
     for (format, rendered) in renderer.render(&document)? {
-        write_atomic(
-            &dir.join(format!("rollup.{}", format.extension())),
-            &rendered.bytes,
-        )?;
+        files.push((dir.join(format!("rollup.{}", format.extension())), rendered.bytes));
     }
-    Ok(())
+    let writes: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), b.as_slice())).collect();
+    write_all_atomic(&writes)?;
+    Ok(files)
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Write {
-        path: path.to_owned(),
-        source: std::io::Error::other(e),
-    })?;
-    text.push('\n');
-    write_atomic(path, text.as_bytes())
+/// A value as pretty JSON with a final line break.
+fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    // Our own types, with string keys only: serializing them cannot fail.
+    let mut text = serde_json::to_vec_pretty(value).unwrap_or_default();
+    text.push(b'\n');
+    text
 }

@@ -45,6 +45,11 @@ pub const RULES: &[RuleInfo] = &[
         "control, invisible or bidi-override characters, a line break inside a paragraph",
     ),
     RuleInfo::new(
+        "S-DEPTH",
+        "error",
+        "a numbered list nested below （1）, the fourth and last level of numbering",
+    ),
+    RuleInfo::new(
         "S-NUMBERING",
         "error / warning",
         "a heading typed with its number (「一、总体情况」: numbers are generated); 一是、二是… out of order",
@@ -103,6 +108,7 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     let mut f = Findings::new(input.path, input.source);
     structure::s_empty(input, &mut f);
     structure::s_control(input, &mut f);
+    structure::s_depth(input, &mut f);
     year::d_year(input, &mut f);
     docno::d_docno(input, &mut f);
     heading_numbers::s_numbering(input, &mut f);

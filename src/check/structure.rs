@@ -1,9 +1,11 @@
-//! S-EMPTY and S-CONTROL: text that is missing, or holds characters that do not print.
+//! S-EMPTY, S-CONTROL and S-DEPTH: text that is missing, holds characters that do not
+//! print, or nests deeper than the official numbering goes.
 //! (A free-form part without a heading is the free-form shape's S-EMPTY, in `formats`.)
 
 use super::Input;
 use crate::diag::{Findings, Severity};
 use crate::error::SourcePos;
+use crate::model::{Block, ItemEntry};
 use crate::text::is_invisible;
 
 /// S-EMPTY: every heading, paragraph and title line has text; a report has parts.
@@ -56,6 +58,43 @@ pub fn s_control(input: &Input, f: &mut Findings) {
     }
 }
 
+/// S-DEPTH: numbered lists nest two levels, 1. and （1）: with 一、 and （一） above them
+/// they are the four levels of numbering the official format has. A list inside a （1）
+/// item would print （1） again, so it is refused where it is written.
+pub fn s_depth(input: &Input, f: &mut Findings) {
+    let r = input.report;
+    let bodies = r
+        .parts
+        .iter()
+        .flat_map(|p| std::iter::once(&p.body).chain(p.sections.iter().map(|s| &s.body)))
+        .chain(std::iter::once(&r.preamble));
+    for body in bodies {
+        for block in body {
+            let Block::Items(items) = &block.value else {
+                continue;
+            };
+            for entry in items {
+                let ItemEntry::Full(item) = &entry.value else {
+                    continue;
+                };
+                for sub in &item.items {
+                    if let ItemEntry::Full(deep) = &sub.value
+                        && let Some(first) = deep.items.first()
+                    {
+                        f.add(
+                            Severity::Error,
+                            "S-DEPTH",
+                            Some(&first.referenced),
+                            "a list inside a （1） item: the official format numbers four levels, 一、 （一） 1. （1）".into(),
+                        )
+                        .help = Some("make these items paragraphs of their own, or raise them one level".into());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Where a top-level key is written, if it is.
 fn key_position(source: &str, key: &str) -> Option<SourcePos> {
     source
@@ -70,6 +109,18 @@ fn key_position(source: &str, key: &str) -> Option<SourcePos> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn a_list_below_the_fourth_level_is_refused() {
+        let yaml = "issuer: 某局\nyear: 2023\nparts:\n  - heading: 甲\n    body:\n      - items:\n          - text: 一\n            items:\n              - text: 二\n                items:\n                  - 三\n";
+        let f = findings(yaml);
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [("S-DEPTH", Some(11))],
+            "{f:?}"
+        );
+        assert!(findings(&yaml.replace("                items:\n                  - 三\n", "")).is_empty());
+    }
 
     #[test]
     fn empty_text_and_missing_parts_are_errors() {

@@ -4,7 +4,9 @@
 use super::{Input, pattern};
 use crate::diag::{Findings, Severity};
 use crate::layout::Role;
+use crate::model::Date;
 use regex::Regex;
+use serde_saphyr::Spanned;
 use std::sync::LazyLock;
 
 /// 「2014年」: a four-digit year.
@@ -80,22 +82,40 @@ pub fn d_year(input: &Input, f: &mut Findings) {
             }
         }
     }
-    if let Some(date) = &input.report.date
-        && date.value.year != year
-        && date.value.year != year + 1
-    {
-        f.add(
-            Severity::Warning,
-            "D-YEAR",
-            Some(&date.referenced),
-            format!(
-                "the report's date {} is not in {year} or {}",
-                date.value,
-                year + 1
-            ),
-        )
-        .help = Some("the date is when the report was issued, usually January-March of the next year".into());
+    let signed = input.report.signature.as_ref().and_then(|s| s.date.as_ref());
+    for date in input.report.date.iter().chain(signed) {
+        check_date(date, year, f);
     }
+}
+
+/// A report's date (成文日期) is when it was issued: early in the year after the one it
+/// covers, or late, in the year after that. Any other year is a slip of the keyboard.
+fn check_date(date: &Spanned<Date>, year: u16, f: &mut Findings) {
+    let issued = date.value.year;
+    let (severity, help) = if issued == year || issued == year + 1 {
+        return;
+    } else if issued == year + 2 {
+        (
+            Severity::Warning,
+            "the date is when the report was issued, usually January-March of the next year",
+        )
+    } else {
+        (
+            Severity::Error,
+            "the date is when the report was issued: in the year after the one it covers",
+        )
+    };
+    f.add(
+        severity,
+        "D-YEAR",
+        Some(&date.referenced),
+        format!(
+            "the report's date {} is not in {year} or {}",
+            date.value,
+            year + 1
+        ),
+    )
+    .help = Some(help.into());
 }
 
 #[cfg(test)]
@@ -120,6 +140,15 @@ mod tests {
         ));
         let rules: Vec<_> = f.iter().map(|x| (x.0, x.2)).collect();
         assert_eq!(rules, [("D-YEAR", Some(9)), ("D-YEAR", Some(30))], "{f:?}");
+    }
+
+    #[test]
+    fn a_date_years_away_is_found_in_the_signature_too() {
+        let f = findings(
+            "issuer: 某局\nyear: 2023\ndate: 2025-01-20\nparts: [{heading: 甲}]\nsignature: {date: 9999-12-31}\n",
+        );
+        let found: Vec<_> = f.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(found, [("D-YEAR", Some(3)), ("D-YEAR", Some(5))], "{f:?}");
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn report_progress(bar: &Option<ProgressBar>, outcome: &Outcome) {
             bar.inc(1);
             bar.set_message(format!("{} {verdict}", outcome.report));
         }
-        None => eprintln!("{verdict}\t{}", outcome.report),
+        None => crate::note!("{verdict}\t{}", outcome.report),
     }
 }
 
@@ -105,7 +105,7 @@ pub fn verify(args: &VerifyArgs) -> Status {
         return Ok(exit::OK);
     }
     for p in &problems {
-        eprintln!("error: {p}");
+        crate::note!("error: {p}");
     }
     Ok(exit::FINDINGS)
 }

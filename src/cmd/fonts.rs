@@ -16,7 +16,7 @@ pub fn run(args: &FontsArgs) -> Outcome {
             face.index
         );
     }
-    crate::out!();
+    crate::out!("");
     for (role, families) in &session.roles {
         crate::out!("{role}\t{}", families.cjk.first().map_or("", String::as_str));
     }

@@ -16,14 +16,58 @@ pub mod init;
 pub mod render;
 pub mod schema;
 
-/// Prints a line of results to stdout. A closed stdout (`report check --format json | head`)
-/// is not an error worth a panic: the reader has what it wanted.
+/// Prints a line of results to stdout (see [`emit`]).
 #[macro_export]
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        $crate::cmd::emit($crate::cmd::Stream::Stdout, &format!($($arg)*))
+    };
+}
+
+/// Prints a line for the person running the command to stderr (see [`emit`]).
+#[macro_export]
+macro_rules! note {
+    ($($arg:tt)*) => {
+        $crate::cmd::emit($crate::cmd::Stream::Stderr, &format!($($arg)*))
+    };
+}
+
+/// Where a line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Set when stdout could not take what was written for a reason other than a closed pipe.
+static STDOUT_FAILED: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Writes one line, with control characters shown as escapes so that a file name cannot
+/// drive the terminal. Writing never panics: a closed stdout (`report check --format json |
+/// head`) is not an error, the reader has what it wanted; a full disk behind stdout makes
+/// the command exit 2 at the end (see [`exit_code`]). A stderr that cannot be written is
+/// passed over: there is nowhere left to say so, and the outputs are still written.
+pub fn emit(stream: Stream, line: &str) {
+    emit_raw(stream, &crate::text::printable(line));
+}
+
+/// [`emit`] for text already made printable, which may hold our own colour codes.
+fn emit_raw(stream: Stream, line: &str) {
+    use std::io::Write as _;
+    match stream {
+        Stream::Stdout => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+                && let Ok(mut failed) = STDOUT_FAILED.lock()
+            {
+                failed.get_or_insert_with(|| e.to_string());
+            }
+        }
+        Stream::Stderr => {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }
+    }
 }
 
 /// Exit statuses shared by every command.
@@ -60,7 +104,7 @@ fn print_findings(findings: &[Diagnostic], source: Option<&str>, format: Finding
     let style = Style::for_stderr();
     for d in findings {
         match format {
-            FindingsFormat::Text => eprintln!("{}", diag::text(d, source, style)),
+            FindingsFormat::Text => emit_raw(Stream::Stderr, &diag::text(d, source, style)),
             FindingsFormat::Json => out!("{}", diag::json(d)),
         }
     }
@@ -68,7 +112,7 @@ fn print_findings(findings: &[Diagnostic], source: Option<&str>, format: Finding
 
 /// Prints an error that stopped one file while the others go on.
 fn print_error(err: &Error) {
-    eprintln!("{}", diag::error_text(err));
+    emit(Stream::Stderr, &diag::error_text(err));
 }
 
 /// Prints what checking a file found, and why it could not be checked, if so.
@@ -81,11 +125,19 @@ fn print_checked(checked: &Checked, format: FindingsFormat) {
 
 /// The exit code of a command's outcome; the error printed, once.
 pub fn exit_code(outcome: Outcome) -> u8 {
-    match outcome {
+    let status = match outcome {
         Ok(status) => status,
         Err(err) => {
             print_error(&err);
             exit::COULD_NOT_RUN
         }
+    };
+    let failed = STDOUT_FAILED.lock().ok().and_then(|f| f.clone());
+    match failed {
+        Some(why) => {
+            note!("error: cannot write to standard output: {why}; what it should have shown is incomplete");
+            exit::COULD_NOT_RUN
+        }
+        None => status,
     }
 }

@@ -27,7 +27,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         worst = worst.max(verdict);
         let Some(composed) = checked.renderable(deny_warnings) else {
             if verdict == exit::FINDINGS {
-                eprintln!("{}: not rendered, fix the errors above first", file.display());
+                crate::note!("{}: not rendered, fix the errors above first", file.display());
             }
             continue;
         };

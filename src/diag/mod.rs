@@ -6,6 +6,7 @@ mod place;
 
 use crate::document::SourcedText;
 use crate::error::{Error, SourcePos};
+use crate::text::printable;
 use serde::Serialize;
 use serde_saphyr::Location;
 use std::fmt::Write;
@@ -184,12 +185,15 @@ pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
         Severity::Warning => ("warning", "1;33"),
     };
     let mut out = style.paint(code, &format!("{word}[{}]", d.rule));
+    // Our colour codes are the only control characters that may reach the terminal.
+    let file = d.file.display().to_string();
+    let file = printable(&file);
     let place = match (d.line, d.column) {
-        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file.display()),
-        (Some(l), None) => format!("{}:{l}", d.file.display()),
-        _ => d.file.display().to_string(),
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.into_owned(),
     };
-    let _ = write!(out, ": {place}: {}", style.paint("1", &d.message));
+    let _ = write!(out, ": {place}: {}", style.paint("1", &printable(&d.message)));
     let gutter = d.line.map(|l| l.to_string()).unwrap_or_default();
     let pad = " ".repeat(gutter.len().max(1));
     if let (Some(source), Some(line), Some(column)) = (source, d.line, d.column)
@@ -204,7 +208,7 @@ pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
         );
     }
     if let Some(help) = &d.help {
-        let _ = write!(out, "\n{pad} = help: {help}");
+        let _ = write!(out, "\n{pad} = help: {}", printable(help));
     }
     out
 }

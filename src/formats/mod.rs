@@ -38,6 +38,7 @@ pub struct Report {
     #[schemars(with = "String")]
     pub issuer: Text,
     /// The year the report covers.
+    #[serde(deserialize_with = "crate::model::number::year")]
     #[schemars(with = "u16")]
     pub year: Spanned<u16>,
     /// The title as printed, one entry per title line; a line too long for the page is

@@ -5,6 +5,7 @@ pub mod year_index;
 
 use crate::diag::RuleInfo;
 use crate::error::{Error, SourcePos};
+use crate::files::ReadError;
 use crate::formats::Report;
 use std::path::Path;
 
@@ -63,30 +64,25 @@ pub fn is_report_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
-/// The text of a report file: UTF-8, without a byte-order mark.
+/// The text of a report file: UTF-8, without a byte-order mark. Only a regular file is
+/// read, and no more than [`MAX_REPORT_BYTES`] of it.
 pub fn read_source(path: &Path) -> Result<String, Error> {
-    let fail = |source| Error::Read {
-        path: path.to_owned(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(fail(std::io::Error::other("it is a folder, not a report file")));
-    }
-    let size = std::fs::metadata(path).map_err(fail)?.len();
-    if size > MAX_REPORT_BYTES {
-        return Err(Error::Yaml {
+    let bytes = crate::files::read_limited(path, MAX_REPORT_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => Error::Read {
+            path: path.to_owned(),
+            source,
+        },
+        ReadError::TooLarge { limit } => Error::Yaml {
             path: path.to_owned(),
             pos: None,
             rule: "Y-LIMIT",
             message: format!(
-                "the file is {} MB; a report is at most {} MB",
-                size >> 20,
-                MAX_REPORT_BYTES >> 20
+                "the file is larger than {} MB, the most a report may be",
+                limit >> 20
             ),
             help: Some("is this the right file? A long annual report is well under 1 MB".into()),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(fail)?;
+        },
+    })?;
     decode(path, bytes)
 }
 

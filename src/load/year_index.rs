@@ -31,19 +31,10 @@ impl YearIndex {
         YearIndex { entries, first }
     }
 
-    /// The report files directly in `dir`, in name order.
+    /// The report files directly in `dir`, in name order. Only regular files are read:
+    /// a pipe or a device beside a report is nobody's year before.
     pub fn in_folder(dir: &Path) -> YearIndex {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| is_report_file(p))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        YearIndex::of(files)
+        YearIndex::of(crate::files::files_in(dir, is_report_file))
     }
 
     /// Every file read, with its issuer and year.

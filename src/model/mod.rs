@@ -6,6 +6,7 @@
 //! Every piece of text keeps its place in the source file so that later checks can point at it.
 
 mod date;
+pub mod number;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;

@@ -11,6 +11,7 @@ pub mod rules;
 pub mod skeleton;
 pub mod tables;
 
+use crate::model::number;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
@@ -43,12 +44,15 @@ pub struct ActiveDisclosure {
     pub normative_documents: DocumentCounts,
     /// 行政许可: 本年处理决定数量.
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub licensing: Count,
     /// 行政处罚: 本年处理决定数量.
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub penalties: Count,
     /// 行政强制: 本年处理决定数量.
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub enforcement: Count,
     /// 行政事业性收费: 本年收费金额（单位：万元）, printed exactly as written ("24252.311082").
     #[schemars(with = "Amount")]
@@ -60,12 +64,15 @@ pub struct ActiveDisclosure {
 pub struct DocumentCounts {
     /// 本年制发件数
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub issued: Count,
     /// 本年废止件数
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub repealed: Count,
     /// 现行有效件数
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub in_force: Count,
 }
 
@@ -231,18 +238,22 @@ pub struct Reviews {
 pub struct Outcomes {
     /// 结果维持
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub upheld: Count,
     /// 结果纠正
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub corrected: Count,
     /// 其他结果
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub other: Count,
     /// 尚未审结
     #[schemars(with = "u64")]
+    #[serde(deserialize_with = "number::count")]
     pub pending: Count,
     /// 总计: computed when omitted, checked when given.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "number::optional_count")]
     #[schemars(with = "Option<u64>")]
     pub total: Option<Count>,
 }
@@ -284,7 +295,7 @@ impl Row {
 
 impl<'de> Deserialize<'de> for Row {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let row = Spanned::<Vec<u64>>::deserialize(deserializer)?;
+        let row = number::counts(deserializer)?;
         match row.value.len() {
             6 | 7 => Ok(Row(row)),
             n => Err(de::Error::custom(format!(
@@ -304,7 +315,7 @@ impl JsonSchema for Row {
         json_schema!({
             "description": format!("[{}] and optionally {} seventh", labels::APPLICANTS.join(", "), labels::TOTAL),
             "type": "array",
-            "items": { "type": "integer", "minimum": 0 },
+            "items": { "type": "integer", "minimum": 0, "maximum": number::MAX_COUNT },
             "minItems": 6,
             "maxItems": 7
         })

@@ -48,41 +48,90 @@ impl KeyNumbers {
 
 /// One report's line of the roll-up.
 pub struct RollupRow<'a> {
+    /// The issuer, or the file's name when it could not be read.
     pub issuer: &'a str,
     pub year: Option<u16>,
-    pub numbers: &'a KeyNumbers,
+    /// The numbers, when the report's tables could be read.
+    pub numbers: Option<&'a KeyNumbers>,
+    /// Why the report did not pass, when it did not: its numbers are then unchecked.
+    pub failure: Option<&'a str>,
 }
 
-/// The roll-up as CSV (UTF-8 with a byte-order mark, so Excel opens it as such).
+/// What the status column says of a report that passed, and of one that did not.
+const PASSED: &str = "通过";
+const FAILED: &str = "未通过";
+
+/// The roll-up as CSV (UTF-8 with a byte-order mark, so Excel opens it as such). After the
+/// numbers, 状态 says whether the report passed and 说明 why not: a city office must not add
+/// up a report whose numbers failed their checks without knowing it.
 pub fn csv(rows: &[RollupRow]) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut csv = String::from("\u{FEFF}");
-    csv.push_str(&ROLLUP_HEADS.map(quote).join(","));
+    let heads: Vec<String> = ROLLUP_HEADS
+        .iter()
+        .chain(&["状态", "说明"])
+        .map(|h| quote(h))
+        .collect();
+    csv.push_str(&heads.join(","));
     csv.push_str("\r\n");
     for row in rows {
         let mut line = vec![
             quote(row.issuer),
             row.year.map(|y| y.to_string()).unwrap_or_default(),
         ];
-        line.extend(row.numbers.values().map(|v| v.to_string()));
+        match row.numbers {
+            Some(numbers) => line.extend(numbers.values().map(|v| v.to_string())),
+            None => line.extend(std::iter::repeat_n(String::new(), 5)),
+        }
+        line.push(quote(if row.failure.is_some() { FAILED } else { PASSED }));
+        line.push(quote(row.failure.unwrap_or_default()));
         csv.push_str(&line.join(","));
         csv.push_str("\r\n");
     }
     csv
 }
 
-/// The roll-up as a document of one table, dated 1 January after the latest year.
+/// The roll-up as a document of one table, dated 1 January after the latest year. A report
+/// that did not pass is marked （未通过） after its issuer, and a note under the table says
+/// what that means.
 pub fn document(rows: &[RollupRow], layout: &Layout) -> Document {
     let mut cells = vec![ROLLUP_HEADS.map(|h| Cell::new(h).bold()).to_vec()];
     let mut latest = 0;
     for row in rows {
         latest = latest.max(row.year.unwrap_or(0));
-        let mut line = vec![Cell::new(row.issuer).align(CellAlign::Left)];
+        let issuer = match row.failure {
+            Some(_) => format!("{}（{FAILED}）", row.issuer),
+            None => row.issuer.to_owned(),
+        };
+        let mut line = vec![Cell::new(issuer).align(CellAlign::Left)];
         line.push(Cell::new(row.year.map(|y| y.to_string()).unwrap_or_default()));
-        line.extend(row.numbers.values().map(|v| Cell::new(v.to_string())));
+        match row.numbers {
+            Some(numbers) => line.extend(numbers.values().map(|v| Cell::new(v.to_string()))),
+            None => line.extend(std::iter::repeat_n(Cell::new("—"), 5)),
+        }
         cells.push(line);
     }
     let title = "政府信息公开工作年度报告主要数据汇总".to_owned();
+    let mut blocks = vec![
+        Block::Title {
+            rows: crate::placement::title_rows(&title, &[], crate::placement::title_width(layout)),
+        },
+        Block::Table(Table {
+            columns: layout.table.columns.rollup.clone(),
+            header_rows: 1,
+            rows: cells,
+        }),
+    ];
+    if rows.iter().any(|r| r.failure.is_some()) {
+        blocks.push(Block::Paragraph {
+            runs: vec![crate::document::Run {
+                role: crate::layout::Role::Body,
+                text: format!(
+                "注：标“{FAILED}”的报告未通过检查，其数字未经核对，不宜汇总；“—”为无法读取的数字。原因见 rollup.csv 和 summary.json。"
+                ),
+            }],
+        });
+    }
     Document {
         meta: Meta {
             title: title.clone(),
@@ -94,15 +143,6 @@ pub fn document(rows: &[RollupRow], layout: &Layout) -> Document {
                 day: 1,
             },
         },
-        blocks: vec![
-            Block::Title {
-                rows: crate::placement::title_rows(&title, &[], crate::placement::title_width(layout)),
-            },
-            Block::Table(Table {
-                columns: layout.table.columns.rollup.clone(),
-                header_rows: 1,
-                rows: cells,
-            }),
-        ],
+        blocks,
     }
 }
