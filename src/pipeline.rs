@@ -279,6 +279,12 @@ pub fn output_path(input: &Path, dir: Option<&Path>, format: Format) -> PathBuf 
 pub fn prepare_outputs(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format]) -> Result<(), Error> {
     refuse_collisions(inputs, dir, formats)?;
     if let Some(dir) = dir {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "-o {}: it is a file, not a folder; name a folder to write the outputs into (it is made if missing)",
+                dir.display()
+            )));
+        }
         std::fs::create_dir_all(dir).map_err(|source| Error::Write {
             path: dir.to_owned(),
             source,

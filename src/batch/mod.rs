@@ -51,6 +51,9 @@ pub struct Outcome {
     pub errors: usize,
     pub warnings: usize,
     pub rendered: bool,
+    /// Each report's own time, for the table on stdout; not in summary.json, which is
+    /// listed in the manifest and so must be the same for the same inputs.
+    #[serde(skip)]
     pub millis: u64,
     /// Why it was not rendered, when it was not: the first error.
     #[serde(skip_serializing_if = "Option::is_none")]

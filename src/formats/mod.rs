@@ -65,6 +65,12 @@ pub struct Report {
     pub signature: Option<Signature>,
 }
 
+/// The table, row and column of a cell written at `column` of a source line, in the words
+/// of the form (only the 2021 format has tables).
+pub fn cell_place(line: &str, column: usize) -> Option<String> {
+    standard2021::labels::cell_place(line, column)
+}
+
 /// The title printed for part `index` (from 0) when the report gives none: the 2021
 /// format's parts have fixed titles; a free-form part without one is reported by S-EMPTY.
 pub fn part_title(format: Format, index: usize) -> Option<&'static str> {

@@ -1,6 +1,7 @@
 //! YAML → [`Report`]: reads a report file and parses it, with every error placed at its
 //! file, line and column.
 
+pub mod limits;
 pub mod year_index;
 
 use crate::diag::RuleInfo;
@@ -32,7 +33,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo::new(
         "Y-LIMIT",
         "error (exit 2)",
-        "larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs)",
+        "larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs); a paragraph over 20 000 characters, over 200 000 in all or over 5 000 paragraphs",
     ),
 ];
 
@@ -93,11 +94,14 @@ pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
     };
-    serde_saphyr::from_str_with_options(source, options).map_err(|err| yaml_error(path, &err))
+    let report: Report =
+        serde_saphyr::from_str_with_options(source, options).map_err(|err| yaml_error(path, source, &err))?;
+    limits::check(path, &report)?;
+    Ok(report)
 }
 
 /// A loader error with its rule id and, where we can tell, how to fix it.
-fn yaml_error(path: &Path, err: &serde_saphyr::Error) -> Error {
+fn yaml_error(path: &Path, source: &str, err: &serde_saphyr::Error) -> Error {
     use serde_saphyr::Error as E;
     let inner = err.without_snippet();
     let (rule, help) = match inner {
@@ -126,13 +130,28 @@ fn yaml_error(path: &Path, err: &serde_saphyr::Error) -> Error {
         _ => ("Y-SYNTAX", None),
     };
     let message = plain_message(&inner.to_string());
-    let (rule, help, message) = refine(rule, help, message);
+    let (rule, help, mut message) = refine(rule, help, message);
+    let pos = err.location().map(|l| SourcePos {
+        line: l.line(),
+        column: l.column(),
+    });
+    let mut help = help;
+    if crate::model::number::is_count_message(&message) {
+        // Say which cell, in the form's words, and what a cell may hold.
+        let line = pos.and_then(|p| source.lines().nth(p.line.saturating_sub(1) as usize));
+        if let (Some(line), Some(p)) = (line, pos)
+            && let Some(place) = crate::formats::cell_place(line, p.column.saturating_sub(1) as usize)
+        {
+            message = format!("{place}: {message}");
+        }
+        help = Some(format!(
+            "a cell holds a whole number from 0 to {}, in decimal digits",
+            crate::model::number::MAX_COUNT
+        ));
+    }
     Error::Yaml {
         path: path.to_owned(),
-        pos: err.location().map(|l| SourcePos {
-            line: l.line(),
-            column: l.column(),
-        }),
+        pos,
         rule,
         message,
         help,

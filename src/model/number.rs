@@ -13,6 +13,18 @@ use std::fmt;
 /// u64's limit.
 pub const MAX_COUNT: u64 = 999_999_999;
 
+/// Whether a loader message is one of ours about a count (so the loader can name the cell).
+pub fn is_count_message(message: &str) -> bool {
+    [
+        "is not a count",
+        "a count cannot",
+        "a count is a whole",
+        "more than any report counts",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
 /// What a number is, for messages.
 #[derive(Clone, Copy)]
 enum Kind {

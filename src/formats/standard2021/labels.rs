@@ -162,3 +162,84 @@ pub const ROLLUP_HEADS: [&str; 7] = [
     "行政复议",
     "行政诉讼",
 ];
+
+// ---- Where a cell is ------------------------------------------------------------------------
+
+/// The table, row and column of the cell written at `column` (0-based, in characters) of a
+/// source line of the tables, in the printed labels: `table 3, row 「一、本年新收…」, column
+/// 「科研机构」`. Messages about a cell's value say where it is in the words of the form.
+pub fn cell_place(line: &str, column: usize) -> Option<String> {
+    let (key, rest) = line.split_once(':')?;
+    let key = key.trim().trim_start_matches("- ");
+    let before: String = line.chars().take(column).collect();
+    let after_key = before
+        .get(key.len()..)
+        .map(|s| s.trim_start_matches(':').trim_start());
+    let find = |labels: &[Label], k: &str| labels.iter().find(|l| l.key == k).map(|l| l.label);
+    let t3_rows: Vec<Label> = [
+        T3_RECEIVED,
+        T3_CARRIED_OVER,
+        T3_DISCLOSED,
+        T3_PARTLY,
+        T3_TOTAL,
+        T3_CARRIED_FORWARD,
+    ]
+    .into_iter()
+    .chain(T3_GROUPS.iter().flat_map(|g| g.leaves.iter().copied()))
+    .collect();
+    let rest = rest.trim_start();
+    if rest.starts_with('[') {
+        let row = find(&t3_rows, key)?;
+        let index = before
+            .rsplit_once('[')
+            .map_or(0, |(_, cells)| cells.matches(',').count());
+        let col = APPLICANTS.get(index).copied().unwrap_or(TOTAL);
+        return Some(format!("table 3, row 「{row}」, column 「{col}」"));
+    }
+    if rest.starts_with('{') {
+        // The field is the last `name:` before the cell.
+        let inside = after_key?.trim_start_matches('{');
+        let field = inside.rsplit(',').next()?.split(':').next()?.trim();
+        if let Some(group) = find(&[T4_RECONSIDERATION, T4_DIRECT, T4_AFTER], key) {
+            return Some(format!(
+                "table 4, 「{group}」, 「{}」",
+                find(&T4_OUTCOMES, field)?
+            ));
+        }
+        let group = find(&[T2_RULES, T2_NORMATIVE], key)?;
+        return Some(format!(
+            "table 2, 「{group}」, 「{}」",
+            find(&T2_DOCUMENT_COLUMNS, field)?
+        ));
+    }
+    if let Some(item) = find(&[T2_LICENSING, T2_PENALTIES, T2_ENFORCEMENT], key) {
+        return Some(format!("table 2, 「{item}」, 「{T2_DECISIONS}」"));
+    }
+    let field = find(&T4_OUTCOMES, key).or_else(|| find(&T2_DOCUMENT_COLUMNS, key))?;
+    Some(format!("「{field}」"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_named_by_its_table_row_and_column() {
+        let row = "    received:        [78, 5, 0x1, 1, 2, 0, 86]";
+        let at = row.find("0x1").unwrap();
+        assert_eq!(
+            cell_place(row, at).as_deref(),
+            Some("table 3, row 「一、本年新收政府信息公开申请数量」, column 「科研机构」")
+        );
+        let t4 = "    reconsideration: {upheld: 1, corrected: -1, other: 0}";
+        assert_eq!(
+            cell_place(t4, t4.find("-1").unwrap()).as_deref(),
+            Some("table 4, 「行政复议」, 「结果纠正」")
+        );
+        assert_eq!(
+            cell_place("    licensing: x", 15).as_deref(),
+            Some("table 2, 「行政许可」, 「本年处理决定数量」")
+        );
+        assert_eq!(cell_place("year: 0x7E7", 6), None);
+    }
+}
