@@ -287,3 +287,54 @@ fn the_2021_reports_of_a_batch_are_rolled_up_as_csv_and_pdf() {
     let pdf = out.join("rollup.pdf");
     assert!(read(&pdf).starts_with(b"%PDF-"));
 }
+
+#[test]
+fn the_summary_gives_the_reason_that_stopped_each_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let seed = std::fs::read_to_string(seed_yaml()).unwrap();
+    // A half-width comma beside Chinese text: a warning (P-PUNCT).
+    let warned = seed.replacen("，", ",", 1);
+    assert_ne!(warned, seed);
+    std::fs::write(input.join("denied.yaml"), &warned).unwrap();
+    std::fs::write(input.join("blocked.yaml"), &warned).unwrap();
+    let out = dir.path().join("out");
+    // blocked.docx cannot be written: a folder is in the way.
+    std::fs::create_dir_all(out.join("blocked.docx")).unwrap();
+    let summary = |extra: &[&str]| -> Vec<serde_json::Value> {
+        report()
+            .arg("batch")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(extra)
+            .assert()
+            .failure();
+        serde_json::from_slice::<serde_json::Value>(&read(&out.join("summary.json")))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let rows = summary(&[]);
+    let blocked = rows
+        .iter()
+        .find(|r| r["report"].as_str().unwrap().ends_with("blocked.yaml"))
+        .unwrap();
+    let reason = blocked["failure"].as_str().unwrap();
+    assert!(
+        reason.starts_with("error: cannot write") && reason.contains("blocked.docx"),
+        "{reason}"
+    );
+    let rows = summary(&["--deny-warnings"]);
+    let denied = rows
+        .iter()
+        .find(|r| r["report"].as_str().unwrap().ends_with("denied.yaml"))
+        .unwrap();
+    let reason = denied["failure"].as_str().unwrap();
+    assert!(
+        reason.starts_with("warning[P-PUNCT]") && reason.ends_with("(warnings are denied: --deny-warnings)"),
+        "{reason}"
+    );
+}

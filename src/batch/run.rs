@@ -3,7 +3,7 @@
 
 use super::manifest::{Output, hex_sha256};
 use super::{Outcome, Settings};
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic, Style};
 use crate::error::Error;
 use crate::formats::{self, Report};
 use crate::pipeline::{self, LastYear};
@@ -66,7 +66,18 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
                 }
             }
         }
-        None if errors == 0 => outcome.failure = Some("warnings denied (--deny-warnings)".into()),
+        None if errors == 0 => {
+            // What stopped it is its first warning, denied.
+            let first = checked
+                .findings
+                .first()
+                .map(|d| diag::text(d, None, Style::Plain));
+            let first = first
+                .as_deref()
+                .and_then(|t| t.lines().next())
+                .unwrap_or("a warning");
+            outcome.failure = Some(format!("{first} (warnings are denied: --deny-warnings)"));
+        }
         None => {}
     }
     outcome.findings.splice(0..0, checked.findings);
