@@ -342,3 +342,71 @@ fn control_characters_in_a_file_name_do_not_reach_the_terminal() {
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     assert!(stderr.contains("a\\u{1b}[2Jb.yaml"), "{stderr}");
 }
+
+/// The paths a run of `report` opened (strace), or None where strace cannot trace.
+fn opened_by(args: &[&std::ffi::OsStr]) -> Option<Vec<String>> {
+    let traced = std::process::Command::new("strace")
+        .args(["-o", "/dev/null", "true"])
+        .status();
+    if !traced.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "strace is needed in CI (.ci/run installs it)"
+        );
+        eprintln!("strace cannot trace here; skipped");
+        return None;
+    }
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let status = std::process::Command::new("strace")
+        .args(["-f", "-qq", "-e", "trace=open,openat,openat2", "-o"])
+        .arg(log.path())
+        .arg(assert_cmd::cargo::cargo_bin("report"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let trace = std::fs::read_to_string(log.path()).unwrap();
+    Some(
+        trace
+            .lines()
+            .filter(|l| !l.contains("ENOENT"))
+            .filter_map(|l| l.split('"').nth(1).map(str::to_owned))
+            .collect(),
+    )
+}
+
+#[test]
+#[ignore = "needs strace (installed by .ci/run)"]
+fn nothing_is_opened_but_the_inputs_fonts_and_output_folder() {
+    let (dir, good) = with_seed();
+    symlink("/dev/zero", dir.path().join("z.yaml")).unwrap();
+    mkfifo(&dir.path().join("p.yaml"));
+    symlink(".", dir.path().join("loop")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a report").unwrap();
+    let out = dir.path().join("out");
+    let args = [
+        std::ffi::OsStr::new("render"),
+        good.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    let Some(opened) = opened_by(&args) else { return };
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let fonts = root().join("fonts");
+    // What the Rust runtime and the loader open for every program.
+    let system = ["/proc/self/", "/sys/fs/cgroup/", "/lib", "/usr/lib", "/etc/ld.so"];
+    let mut seen_input = false;
+    for path in &opened {
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| Path::new(path).to_owned());
+        let ok = p == dir
+            || p.starts_with(dir.join("out"))
+            || p == dir.join("good.yaml")
+            || p.starts_with(&fonts)
+            || system.iter().any(|s| path.starts_with(s));
+        assert!(ok, "opened {path}; all: {opened:#?}");
+        seen_input |= p == dir.join("good.yaml");
+    }
+    assert!(seen_input, "{opened:#?}");
+}

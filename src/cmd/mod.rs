@@ -42,13 +42,19 @@ pub enum Stream {
 /// Set when stdout could not take what was written for a reason other than a closed pipe.
 static STDOUT_FAILED: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
-/// Writes one line, with control characters shown as escapes so that a file name cannot
-/// drive the terminal. Writing never panics: a closed stdout (`report check --format json |
-/// head`) is not an error, the reader has what it wanted; a full disk behind stdout makes
+/// Writes one line. What reaches a terminal has its control characters shown as escapes, so
+/// that a file name cannot drive it; what goes to a pipe or a file from stdout (JSON for a
+/// script) stays exact. Writing never panics: a closed stdout (`report check --format json
+/// | head`) is not an error, the reader has what it wanted; a full disk behind stdout makes
 /// the command exit 2 at the end (see [`exit_code`]). A stderr that cannot be written is
 /// passed over: there is nowhere left to say so, and the outputs are still written.
 pub fn emit(stream: Stream, line: &str) {
-    emit_raw(stream, &crate::text::printable(line));
+    use std::io::IsTerminal;
+    if stream == Stream::Stdout && !std::io::stdout().is_terminal() {
+        emit_raw(stream, line);
+    } else {
+        emit_raw(stream, &crate::text::printable(line));
+    }
 }
 
 /// [`emit`] for text already made printable, which may hold our own colour codes.
