@@ -320,7 +320,9 @@ fn embed_fonts_carries_the_editable_truetype_face_obfuscated() {
     let table = &parts["word/fontTable.xml"];
     let key_at = table.find("w:fontKey=\"").unwrap() + 11;
     let key = &table[key_at..key_at + 38];
-    assert!(table.contains("<w:font w:name=\"Liberation Serif\"><w:embedRegular r:id=\"rIdFont1\""));
+    let entry = &table[table.find("<w:font w:name=\"Liberation Serif\">").unwrap()..];
+    let entry = &entry[..entry.find("</w:font>").unwrap()];
+    assert!(entry.contains("<w:embedRegular r:id=\"rIdFont1\""), "{entry}");
     assert!(parts["word/_rels/fontTable.xml.rels"].contains("Target=\"fonts/font1.odttf\""));
     assert!(
         parts["[Content_Types].xml"].contains("application/vnd.openxmlformats-officedocument.obfuscatedFont")
@@ -341,4 +343,145 @@ fn embed_fonts_carries_the_editable_truetype_face_obfuscated() {
         "the embedded font does not de-obfuscate to Liberation Serif"
     );
     assert!(font[..32] != original[..32], "the font must be obfuscated");
+}
+
+#[test]
+fn the_font_table_names_every_font_with_what_windows_substitutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render_seed(dir.path(), &["--format", "docx"]);
+    let parts = parts(&docx);
+    let table = &parts["word/fontTable.xml"];
+    for (font, alt) in [
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+        ("黑体", "SimHei"),
+        ("方正小标宋简体", "宋体"),
+    ] {
+        let at = table
+            .find(&format!("<w:font w:name=\"{font}\">"))
+            .unwrap_or_else(|| panic!("{font}: {table}"));
+        let entry = &table[at..at + table[at..].find("</w:font>").unwrap()];
+        assert!(
+            entry.contains(&format!("<w:altName w:val=\"{alt}\"/>")),
+            "{entry}"
+        );
+        assert!(entry.contains("<w:charset w:val=\"86\"/>"), "{entry}");
+        assert!(entry.contains("<w:panose1 "), "{entry}");
+    }
+    // Every font a run or style names has an entry.
+    for part in ["word/document.xml", "word/styles.xml"] {
+        for element in parts[part].split("<w:rFonts ").skip(1) {
+            let element = &element[..element.find("/>").unwrap()];
+            for slot in ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"] {
+                let Some(at) = element.find(&format!("{slot}=\"")) else {
+                    continue;
+                };
+                let value = &element[at + slot.len() + 2..];
+                let name = &value[..value.find('"').unwrap()];
+                assert!(
+                    table.contains(&format!("w:name=\"{name}\"")),
+                    "{name} has no font table entry"
+                );
+            }
+        }
+    }
+    // The parts nothing refers to are gone; the theme the schema requires is there.
+    for unused in [
+        "word/comments.xml",
+        "word/numbering.xml",
+        "word/footnotes.xml",
+        "word/commentsExtended.xml",
+    ] {
+        assert!(!parts.contains_key(unused), "{unused}");
+    }
+    assert!(parts.contains_key("word/theme/theme1.xml"));
+    assert!(!parts["word/_rels/document.xml.rels"].contains("comments"));
+}
+
+/// Errors `openxml-audit` (the Open XML SDK's validator, ported) finds in a DOCX.
+fn audit_errors(docx: &Path) -> Vec<String> {
+    let out = std::process::Command::new("python3")
+        .args(["-m", "openxml_audit", "-m", "0", "-o", "json"])
+        .arg(docx)
+        .output()
+        .expect("openxml-audit runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit output: {e}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    report[0]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {} {}", e["part_uri"], e["path"], e["description"]))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs openxml-audit (pip install openxml-audit; .ci/run installs it)"]
+fn every_docx_the_tool_writes_is_schema_valid() {
+    let installed = std::process::Command::new("python3")
+        .args(["-c", "import openxml_audit"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run openxml-audit (.ci/run installs it)"
+        );
+        eprintln!("openxml-audit is not installed; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // Every example and every valid fixture.
+    let reports: Vec<PathBuf> = ["reports", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(root().join(d))
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+        })
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    let mut docx = Vec::new();
+    for (sub, extra) in [("plain", &[][..]), ("embed", &["--embed-fonts"][..])] {
+        let out = dir.path().join(sub);
+        report()
+            .arg("render")
+            .args(&reports)
+            .arg("-o")
+            .arg(&out)
+            .args(["--format", "docx"])
+            .args(extra)
+            .assert()
+            .success();
+        docx.extend(
+            reports
+                .iter()
+                .map(|r| out.join(r.with_extension("docx").file_name().unwrap())),
+        );
+    }
+    let batch = dir.path().join("batch");
+    report()
+        .arg("batch")
+        .arg(root().join("reports"))
+        .arg("-o")
+        .arg(&batch)
+        .args(["--format", "docx"])
+        .assert()
+        .success();
+    docx.push(batch.join("rollup.docx"));
+    for file in docx {
+        let errors = audit_errors(&file);
+        assert!(
+            errors.is_empty(),
+            "{}: {} errors\n{}",
+            file.display(),
+            errors.len(),
+            errors.join("\n")
+        );
+    }
 }

@@ -4,6 +4,8 @@
 //! docx-rs cannot say is added by `package` on the finished package.
 
 mod package;
+mod parts;
+mod schema_order;
 mod styles;
 mod tables;
 

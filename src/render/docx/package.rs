@@ -5,6 +5,7 @@
 //! input gives the same bytes. XML is parsed and re-written event by event, never edited as
 //! text.
 
+use super::parts;
 use crate::document::Meta;
 use crate::error::Error;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -34,15 +35,27 @@ pub fn finish(
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(date)
         .unix_permissions(0o644);
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    let mut parts = Vec::new();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| fail(&e))?;
-        if entry.is_dir() {
-            continue; // Word needs no folder entries; leaving them out keeps the zip minimal.
-        }
         let name = entry.name().to_owned();
+        // Word needs no folder entries, and nothing refers to the unused parts.
+        if entry.is_dir() || parts::UNUSED_PARTS.contains(&name.as_str()) {
+            continue;
+        }
         let mut data = Vec::new();
         entry.read_to_end(&mut data).map_err(|e| fail(&e))?;
+        parts.push((name, data));
+    }
+    let fonts = parts::fonts_used(
+        parts
+            .iter()
+            .filter(|(n, _)| n.starts_with("word/") && n.ends_with(".xml"))
+            .map(|(_, d)| d.as_slice()),
+    )
+    .map_err(|e| fail(&e))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in parts {
         let data = match name.as_str() {
             "word/styles.xml" => {
                 let styles = last_style_wins(&data).map_err(|e| fail(&e))?;
@@ -54,19 +67,27 @@ pub fn finish(
                 repeat_header_rows(&body, header_rows).map_err(|e| fail(&e))?
             }
             "word/settings.xml" => settings(&data, !embedded.is_empty()).map_err(|e| fail(&e))?,
-            "word/fontTable.xml" if !embedded.is_empty() => {
-                font_table(&data, embedded).map_err(|e| fail(&e))?
+            "word/fontTable.xml" => parts::font_table(&fonts, embedded).map_err(|e| fail(&e))?,
+            "word/_rels/document.xml.rels" => parts::relationships(&data, true).map_err(|e| fail(&e))?,
+            "[Content_Types].xml" => {
+                parts::content_types(&data, !embedded.is_empty()).map_err(|e| fail(&e))?
             }
-            "[Content_Types].xml" if !embedded.is_empty() => content_types(&data).map_err(|e| fail(&e))?,
             n if n.starts_with("word/footer") && n.ends_with(".xml") => {
                 drop_empty_paragraph_marks(&data).map_err(|e| fail(&e))?
             }
             "docProps/core.xml" => core_properties(meta).map_err(|e| fail(&e))?,
             _ => data,
         };
+        let data = if name.starts_with("word/") && name.ends_with(".xml") {
+            super::schema_order::reorder(&data).map_err(|e| fail(&e))?
+        } else {
+            data
+        };
         out.start_file(name, options).map_err(|e| fail(&e))?;
         out.write_all(&data).map_err(|e| fail(&e))?;
     }
+    out.start_file(parts::THEME_PART, options).map_err(|e| fail(&e))?;
+    out.write_all(parts::THEME.as_bytes()).map_err(|e| fail(&e))?;
     if !embedded.is_empty() {
         out.start_file("word/_rels/fontTable.xml.rels", options)
             .map_err(|e| fail(&e))?;
@@ -127,24 +148,6 @@ pub fn obfuscate(font: &[u8], guid: &str) -> Vec<u8> {
     out
 }
 
-/// fontTable.xml with an entry per embedded font pointing at its part and key.
-fn font_table(xml: &[u8], embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
-    rewrite(xml, |event, writer| {
-        if matches!(event, Event::End(e) if e.name().into_inner() == "w:fonts") {
-            for (i, font) in embedded.iter().enumerate() {
-                let mut start = BytesStart::new("w:font");
-                start.push_attribute(("w:name", font.name.as_str()));
-                writer.write_event(Event::Start(start))?;
-                let id = format!("rIdFont{}", i + 1);
-                let key = font.key();
-                writer.write_event(empty("w:embedRegular", &[("r:id", &id), ("w:fontKey", &key)]))?;
-                writer.write_event(Event::End(BytesEnd::new("w:font")))?;
-            }
-        }
-        Ok(true)
-    })
-}
-
 fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
     let mut w = Writer::new(Vec::new());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
@@ -170,22 +173,6 @@ fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
     }
     w.write_event(Event::End(BytesEnd::new("Relationships")))?;
     Ok(w.into_inner())
-}
-
-/// [Content_Types].xml with the obfuscated-font type for `.odttf` parts.
-fn content_types(xml: &[u8]) -> XmlResult<Vec<u8>> {
-    rewrite(xml, |event, writer| {
-        if matches!(event, Event::Start(e) if e.name().into_inner() == "Types") {
-            writer.write_event(event.borrow())?;
-            let font_type = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
-            writer.write_event(empty(
-                "Default",
-                &[("Extension", "odttf"), ("ContentType", font_type)],
-            ))?;
-            return Ok(false);
-        }
-        Ok(true)
-    })
 }
 
 /// The children of `w:settings` in the order the schema (CT_Settings) requires: docx-rs
