@@ -33,6 +33,9 @@ pub struct TableLayout {
     pub line_pitch_pt: f64,
     pub rule_pt: f64,
     pub cell_inset_mm: f64,
+    /// The stroke that emboldens a bold cell in the PDF, in em: the table face has no bold,
+    /// and Word emboldens it the same way.
+    pub bold_stroke_em: f64,
     /// Relative column widths of each printed table.
     pub columns: TableColumns,
 }

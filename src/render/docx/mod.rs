@@ -15,7 +15,8 @@ use crate::fonts::FontSet;
 use crate::layout::{Layout, Role};
 use crate::render::{DocxOptions, Output, Rendered};
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Footer, PageMargin, PageNum, Paragraph, Run, SpecialIndentType,
+    AlignmentType, BreakType, DocGrid, DocGridType, Footer, PageMargin, PageNum, Paragraph, Run,
+    SpecialIndentType,
 };
 use styles::{Metrics, StyleId};
 
@@ -163,27 +164,25 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
 fn paragraphs(block: &Block, layout: &Layout, m: &Metrics) -> Vec<Paragraph> {
     match block {
         Block::Title { rows } => {
-            let last = rows.len().saturating_sub(1);
-            rows.iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    let p =
-                        Paragraph::new()
-                            .style(StyleId::TITLE)
-                            .add_run(run(layout, layout.title.role, row));
-                    if i < last {
-                        return p;
-                    }
-                    // The blank line(s) between title and body.
-                    let after = m.line_pitch * layout.title.blank_lines_after as i32;
-                    p.line_spacing(m.exact_lines().after(after as u32))
-                })
-                .collect()
+            // One paragraph, its rows separated by line breaks: readers that take the
+            // document's title from its Title paragraph get all of it.
+            let mut p = Paragraph::new().style(StyleId::TITLE).keep_next(true);
+            for (i, row) in rows.iter().enumerate() {
+                if i > 0 {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
+                p = p.add_run(run(layout, layout.title.role, row));
+            }
+            // The blank line(s) between title and body.
+            let after = m.line_pitch * layout.title.blank_lines_after as i32;
+            vec![p.line_spacing(m.exact_lines().after(after as u32))]
         }
         Block::Heading { level, role, text } => {
             vec![
+                // Kept with the paragraph after it, as the PDF's sticky heading block is.
                 Paragraph::new()
                     .style(StyleId::heading(*level))
+                    .keep_next(true)
                     .add_run(run(layout, *role, text)),
             ]
         }

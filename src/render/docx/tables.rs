@@ -17,11 +17,7 @@ use docx_rs::{
 pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
     let total: f64 = t.columns.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     let block = m.block_width_pt * 20.0;
-    let grid: Vec<usize> = t
-        .columns
-        .iter()
-        .map(|w| (w / total * block).round() as usize)
-        .collect();
+    let grid = grid_widths(&t.columns, total, block);
     let positions = grid_positions(t);
     // Which grid positions a rowspan from above covers, and how wide that cell is.
     let mut covered: Vec<Vec<Option<usize>>> = vec![vec![None; grid.len()]; t.rows.len()];
@@ -159,6 +155,24 @@ fn margins(layout: &Layout) -> TableCellMargins {
     TableCellMargins::new().margin(0, inset, 0, inset)
 }
 
+/// The grid columns' widths in twips: each column's edge rounded, not each width, so the
+/// widths add up to the block's (rounding each of 15 widths gave 8 850 of 8 844, and
+/// LibreOffice rebuilt the grid with 16 columns).
+fn grid_widths(columns: &[f64], total: f64, block: f64) -> Vec<usize> {
+    let mut edge = 0.0;
+    let mut last = 0usize;
+    columns
+        .iter()
+        .map(|w| {
+            edge += w / total * block;
+            let next = edge.round() as usize;
+            let width = next - last;
+            last = next;
+            width
+        })
+        .collect()
+}
+
 /// A cell as wide as the `span` grid columns from `col`.
 fn sized(cell: TableCell, grid: &[usize], col: usize, span: usize) -> TableCell {
     let width: usize = grid.iter().skip(col).take(span).sum();
@@ -170,6 +184,13 @@ fn sized(cell: TableCell, grid: &[usize], col: usize, span: usize) -> TableCell 
 mod tests {
     use super::*;
     use crate::document::Cell;
+
+    #[test]
+    fn grid_widths_add_up_to_the_block() {
+        let grid = grid_widths(&[1.0; 15], 15.0, 8844.0);
+        assert_eq!(grid.iter().sum::<usize>(), 8844);
+        assert!(grid.iter().all(|&w| w == 589 || w == 590), "{grid:?}");
+    }
 
     #[test]
     fn cells_land_where_spans_leave_room() {
