@@ -33,10 +33,12 @@ pub fn ems(text: &str) -> f64 {
 
 /// The printed rows of one title line. A line that fits stays whole. One too wide breaks
 /// between its `segments` (the issuer's name, then the rest: 「机关名称 /
-/// 20XX年政府信息公开工作年度报告」) when each fits; otherwise into rows of equal measure,
-/// the upper ones the longer (the trapezoid the standard asks for). `width` is the text
-/// block's width in ems of the title's size. A number or Latin word is never split, and no
-/// row starts with closing punctuation or ends with opening punctuation.
+/// 20XX年政府信息公开工作年度报告」) when each fits. Otherwise it breaks at phrase
+/// boundaries (see [`boundary`]) into as few rows as fit, the upper rows no shorter than the
+/// lower (the trapezoid the standard asks for), as even as the boundaries allow; only when no
+/// such breaks fit does it fall back to rows of equal measure. `width` is the text block's
+/// width in ems of the title's size. A number or Latin word is never split, and no row starts
+/// with closing punctuation or ends with opening punctuation.
 pub fn title_rows(text: &str, segments: &[String], width: f64) -> Vec<String> {
     let fits = |s: &str| ems(s) <= width;
     if fits(text) {
@@ -45,6 +47,10 @@ pub fn title_rows(text: &str, segments: &[String], width: f64) -> Vec<String> {
     if segments.len() > 1 && segments.iter().all(|s| fits(s)) {
         return segments.to_vec();
     }
+    let units = units(text);
+    if let Some(rows) = phrase_rows(&units, width) {
+        return rows;
+    }
     let total = ems(text);
     let rows = (total / width).ceil().max(1.0);
     // As long a measure as the rows need, rounded up to whole characters, plus one so the
@@ -52,7 +58,7 @@ pub fn title_rows(text: &str, segments: &[String], width: f64) -> Vec<String> {
     let measure = ((total / rows).ceil() + 1.0).min(width.floor()).max(1.0);
     let mut out: Vec<String> = Vec::new();
     let mut row = String::new();
-    for unit in units(text) {
+    for unit in units {
         if !row.is_empty() && ems(&row) + ems(&unit) > measure {
             out.push(std::mem::take(&mut row));
         }
@@ -62,6 +68,150 @@ pub fn title_rows(text: &str, segments: &[String], width: f64) -> Vec<String> {
         out.push(row);
     }
     out
+}
+
+/// How good a break between `before` and `after` is: `Some(0)` at a phrase boundary (after
+/// punctuation, 年/年度 or 的; before 政府信息公开, 关于 or a year), `Some(1)` after the name of
+/// a body or a place (…人民政府, …局, …区 …), `None` inside a word.
+fn boundary(before: &str, after: &str) -> Option<u8> {
+    const PHRASES_AFTER: [&str; 4] = ["年度", "年", "的", "关于"];
+    const PHRASES_BEFORE: [&str; 3] = ["政府信息公开", "关于", "工作年度报告"];
+    // Words a title is never broken inside, whatever the boundaries around them say.
+    const WORDS: [&str; 9] = [
+        "政府信息公开",
+        "年度报告",
+        "人民政府",
+        "管理委员会",
+        "委员会",
+        "办公室",
+        "办公厅",
+        "办事处",
+        "自治州",
+    ];
+    const BODIES: [&str; 22] = [
+        "人民政府",
+        "办公厅",
+        "办公室",
+        "委员会",
+        "办事处",
+        "政府",
+        "总局",
+        "局",
+        "厅",
+        "委",
+        "办",
+        "署",
+        "院",
+        "部",
+        "中心",
+        "区",
+        "县",
+        "市",
+        "省",
+        "州",
+        "镇",
+        "乡",
+    ];
+    // Characters that, after 市 or 区 …, make a word of their own (市场, 区域, 县级 …).
+    const CONTINUES: &str = "场长民级委政属直域内外里容面务属公";
+    let last = before.chars().last()?;
+    let first = after.chars().next()?;
+    let inside = |word: &str| {
+        (1..word.chars().count()).any(|k| {
+            let cut = word.char_indices().nth(k).map_or(word.len(), |(i, _)| i);
+            before.ends_with(&word[..cut]) && after.starts_with(&word[cut..])
+        })
+    };
+    if WORDS.iter().any(|w| inside(w)) {
+        return None;
+    }
+    if "，、；：".contains(last) || "（《".contains(first) {
+        return Some(0);
+    }
+    if PHRASES_BEFORE.iter().any(|p| after.starts_with(p)) {
+        return Some(0);
+    }
+    if first.is_ascii_digit() && !last.is_ascii_digit() {
+        return Some(0);
+    }
+    let after_year = |p: &str| {
+        // A year in digits or in Chinese numerals (二〇二〇年度).
+        let year_digit = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c);
+        before
+            .strip_suffix(p)
+            .is_some_and(|rest| rest.ends_with(year_digit) || p == "的" || p == "关于")
+    };
+    if PHRASES_AFTER.iter().any(|p| after_year(p)) && !after.starts_with('度') {
+        return Some(0);
+    }
+    if BODIES.iter().any(|b| before.ends_with(b)) && !CONTINUES.contains(first) {
+        return Some(1);
+    }
+    None
+}
+
+/// The rows a title breaks into at phrase boundaries: the fewest rows that fit, each no
+/// longer than the one above, with the best boundaries and then the most even rows; `None`
+/// when no choice of boundaries fits within one row more than the minimum.
+fn phrase_rows(units: &[String], width: f64) -> Option<Vec<String>> {
+    let widths: Vec<f64> = units.iter().map(|u| ems(u)).collect();
+    let total: f64 = widths.iter().sum();
+    // Break candidates: the index of the unit a row starts with, and the break's penalty.
+    let mut candidates: Vec<(usize, u8)> = Vec::new();
+    let mut before = String::new();
+    for i in 1..units.len() {
+        before.push_str(&units[i - 1]);
+        let after: String = units[i..].concat();
+        if let Some(p) = boundary(&before, &after) {
+            candidates.push((i, p));
+        }
+    }
+    let min_rows = (total / width).ceil().max(2.0) as usize;
+    for rows in min_rows..=min_rows + 1 {
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        choose(&candidates, rows - 1, 0, &mut Vec::new(), &mut |breaks| {
+            let mut edges = vec![0];
+            edges.extend(breaks.iter().map(|&k| candidates[k].0));
+            edges.push(units.len());
+            let lens: Vec<f64> = edges
+                .windows(2)
+                .map(|w| widths[w[0]..w[1]].iter().sum())
+                .collect();
+            if lens.iter().any(|&l| l > width) || lens.windows(2).any(|w| w[1] > w[0]) {
+                return;
+            }
+            let penalty: f64 = breaks.iter().map(|&k| f64::from(candidates[k].1)).sum();
+            let spread =
+                lens.iter().cloned().fold(f64::MIN, f64::max) - lens.iter().cloned().fold(f64::MAX, f64::min);
+            let cost = penalty * 4.0 + spread;
+            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                best = Some((cost, edges));
+            }
+        });
+        if let Some((_, edges)) = best {
+            return Some(edges.windows(2).map(|w| units[w[0]..w[1]].concat()).collect());
+        }
+    }
+    None
+}
+
+/// Calls `each` with every increasing choice of `k` indices into `candidates` from `from`.
+fn choose(
+    candidates: &[(usize, u8)],
+    k: usize,
+    from: usize,
+    chosen: &mut Vec<usize>,
+    each: &mut dyn FnMut(&[usize]),
+) {
+    if k == 0 {
+        each(chosen);
+        return;
+    }
+    for i in from..candidates.len() {
+        chosen.push(i);
+        choose(candidates, k - 1, i + 1, chosen, each);
+        chosen.pop();
+    }
 }
 
 /// The pieces a title may break between: a run of ASCII letters and digits is one piece,
@@ -163,6 +313,75 @@ mod tests {
         assert!(rows.iter().all(|r| ems(r) <= TITLE_WIDTH), "{rows:?}");
         // The year stays whole.
         assert!(rows.iter().any(|r| r.contains("2024")), "{rows:?}");
+    }
+
+    /// Breaks every title between words: (title, its rows).
+    #[test]
+    fn titles_of_many_shapes_break_between_words() {
+        let cases: [(&str, &[&str]); 10] = [
+            (
+                "示例市某某综合实验区2021年度政府信息公开工作年度报告",
+                &["示例市某某综合实验区2021年度", "政府信息公开工作年度报告"],
+            ),
+            (
+                "国家税务总局重庆市两江新区税务局2021年政府信息公开工作年度报告",
+                &[
+                    "国家税务总局重庆市两江新区税务局",
+                    "2021年政府信息公开工作年度报告",
+                ],
+            ),
+            (
+                "某市市场监督管理局综合行政执法支队2023年政府信息公开工作年度报告",
+                &[
+                    "某市市场监督管理局综合行政执法支队",
+                    "2023年政府信息公开工作年度报告",
+                ],
+            ),
+            (
+                "中国（上海）自由贸易试验区临港新片区管理委员会2023年政府信息公开工作年度报告",
+                &[
+                    "中国（上海）自由贸易试验区",
+                    "临港新片区管理委员会2023年",
+                    "政府信息公开工作年度报告",
+                ],
+            ),
+            (
+                "新疆生产建设兵团第十三师新星市人民政府2022年政府信息公开工作年度报告",
+                &[
+                    "新疆生产建设兵团第十三师新星市人民政府",
+                    "2022年政府信息公开工作年度报告",
+                ],
+            ),
+            (
+                "北京经济技术开发区管理委员会2021年度政府信息公开工作年度报告",
+                &["北京经济技术开发区管理委员会2021年度", "政府信息公开工作年度报告"],
+            ),
+            (
+                "中关村科技园区ZGC管理委员会2023年政府信息公开工作年度报告",
+                &["中关村科技园区ZGC管理委员会2023年", "政府信息公开工作年度报告"],
+            ),
+            (
+                "重庆市人民政府办公厅2014年政府信息公开工作年度报告（修订版）",
+                &["重庆市人民政府办公厅2014年政府信息公开", "工作年度报告（修订版）"],
+            ),
+            (
+                "某某自治州某某县人民政府办公室关于2023年度政府信息公开工作的年度报告",
+                &[
+                    "某某自治州某某县人民政府办公室关于",
+                    "2023年度政府信息公开工作的年度报告",
+                ],
+            ),
+            (
+                "某局2021年政府信息公开工作年度报告",
+                &["某局2021年政府信息公开工作年度报告"],
+            ),
+        ];
+        for (title, expected) in cases {
+            let rows = title_rows(title, &[title.to_owned()], TITLE_WIDTH);
+            assert_eq!(rows, expected, "{title}");
+            assert!(rows.iter().all(|r| ems(r) <= TITLE_WIDTH), "{rows:?}");
+            assert!(rows.windows(2).all(|w| ems(&w[0]) >= ems(&w[1])), "{rows:?}");
+        }
     }
 
     #[test]

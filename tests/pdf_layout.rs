@@ -380,17 +380,20 @@ fn a_long_title_breaks_into_a_trapezoid() {
         .iter()
         .filter(|l| (l.size() - 22.0).abs() < 0.01)
         .collect();
+    // No two rows at phrase boundaries fit with the upper the longer (after 关于 the lower
+    // is longer; 年|度 would split a word), so three rows, each break between words.
     assert_eq!(
-        title.len(),
-        2,
-        "{:?}",
-        title.iter().map(|l| l.text()).collect::<Vec<_>>()
+        title.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        [
+            "重庆市某某区人民政府办公室关于",
+            "二〇二〇年度政府信息公开工作的",
+            "年度报告"
+        ]
     );
-    let (top, bottom) = (
-        title[0].right() - title[0].left(),
-        title[1].right() - title[1].left(),
-    );
-    assert!(top >= bottom, "the upper line must be the longer");
+    for pair in title.windows(2) {
+        let (top, bottom) = (pair[0].right() - pair[0].left(), pair[1].right() - pair[1].left());
+        assert!(top >= bottom - 0.01, "the upper line must be the longer");
+    }
     for l in &title {
         let centre = (l.left() + l.right()) / 2.0;
         assert!(
