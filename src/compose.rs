@@ -124,7 +124,10 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
     }
 }
 
+/// A run of text as printed: with break opportunities in its long tokens (URLs, codes), so
+/// every renderer breaks them alike and none stretches a line or runs off the margin.
 fn run(role: Role, text: String) -> Run {
+    let text = placement::breakable(&text);
     Run { role, text }
 }
 

@@ -80,10 +80,11 @@ pub enum CellAlign {
 }
 
 impl Cell {
-    /// A one-by-one cell, centred.
+    /// A one-by-one cell, centred; a long number or code in it may wrap (see
+    /// `placement::breakable`) rather than overflow the cell.
     pub fn new(text: impl Into<String>) -> Cell {
         Cell {
-            text: text.into(),
+            text: crate::placement::breakable(&text.into()),
             colspan: 1,
             rowspan: 1,
             align: CellAlign::Center,

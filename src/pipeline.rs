@@ -154,6 +154,7 @@ pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checke
         texts: &composed.sources,
         fonts: Some(session.role_fonts()),
         previous: previous.as_ref().map(|(r, c)| (r.as_ref(), c)),
+        layout,
     });
     Checked {
         source: Some(source),

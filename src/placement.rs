@@ -26,6 +26,44 @@ pub fn signature(issuer: &str, date: Option<&str>, layout: &Layout) -> (f64, Opt
     )
 }
 
+/// The break opportunity inserted inside a long Latin token (U+200B ZERO WIDTH SPACE): Typst,
+/// Word, WPS and LibreOffice all break a line there and print nothing.
+pub const BREAK: char = '\u{200B}';
+
+/// Tokens (runs of characters that are neither Chinese nor spaces) at least this many
+/// characters long get break opportunities: URLs, e-mail addresses, codes.
+const LONG_TOKEN_CHARS: usize = 16;
+
+/// `text` with a break opportunity between every two characters of its long tokens (not
+/// inside `//`). A line then ends where it is full, as in Word and LibreOffice: breaking only
+/// at `/ . @ -` still left a line before `bangongshi@…` stretched by two characters' width.
+/// Text without a long token is returned as it is.
+pub fn breakable(text: &str) -> String {
+    let is_token_char = |c: char| !c.is_whitespace() && c.is_ascii_graphic();
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_token_char(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_token_char(chars[i]) {
+            i += 1;
+        }
+        let token = &chars[start..i];
+        for (k, &c) in token.iter().enumerate() {
+            if k > 0 && token.len() >= LONG_TOKEN_CHARS && !(c == '/' && token[k - 1] == '/') {
+                out.push(BREAK);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The width of a text in ems.
 pub fn ems(text: &str) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
@@ -287,6 +325,19 @@ mod tests {
 
     /// The bundled layout's block: 156 mm in ems of the 22 pt title.
     const TITLE_WIDTH: f64 = 156.0 / 25.4 * 72.0 / 22.0;
+
+    #[test]
+    fn long_tokens_get_break_points_and_short_ones_none() {
+        let b = |s: &str| breakable(s).replace(BREAK, "|");
+        assert_eq!(b("网站（www.cq.gov.cn）下载"), "网站（www.cq.gov.cn）下载");
+        assert_eq!(
+            b("（https://a.bc/defgh）"),
+            "（h|t|t|p|s|:|//|a|.|b|c|/|d|e|f|g|h）"
+        );
+        // Nothing is lost or changed but the break points.
+        let text = "代码ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789，网址https://a.b/c";
+        assert_eq!(breakable(text).replace(BREAK, ""), text);
+    }
 
     #[test]
     fn a_line_that_fits_stays_whole() {

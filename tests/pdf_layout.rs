@@ -447,3 +447,49 @@ fn a_title_line_starting_with_the_issuer_breaks_after_it() {
         ]
     );
 }
+
+#[test]
+fn long_urls_and_codes_stretch_no_line_and_lose_no_text() {
+    let code = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(3);
+    let url = "https://www.example-district.gov.cn/zwgk/zfxxgk/ndbg/2023/index_detail.html";
+    let yaml = format!(
+        "issuer: 某区人民政府\nyear: 2023\nparts:\n  - heading: 总体情况\n    body:\n      - 本报告电子版可在某区人民政府门户网站（{url}）下载，如有疑问请联系区政府办公室。\n      - 联系电话：023-12345678，电子邮箱：zhengwugongkai.bangongshi@example-district.gov.cn，通讯地址：某区某路1号。\n      - 统一社会信用代码为{code}，特此说明。\n"
+    );
+    let pages = pages_of_report(&parse(Path::new("t.yaml"), &yaml).unwrap());
+    let body: Vec<&Line> = pages[0]
+        .lines
+        .iter()
+        .filter(|l| (l.size() - 16.0).abs() < 0.01 && !is_page_number(l))
+        .collect();
+    let text: String = body.iter().map(|l| l.text()).collect();
+    for whole in [
+        url,
+        code.as_str(),
+        "zhengwugongkai.bangongshi@example-district.gov.cn",
+    ] {
+        assert!(text.contains(whole), "{whole} is not printed whole: {text}");
+    }
+    assert!(!text.contains('\u{200B}'));
+    for l in &body {
+        assert!(
+            l.right() <= BLOCK_RIGHT + 0.5,
+            "runs off the margin: {}",
+            l.text()
+        );
+        // Justification widens the advances of a line's Chinese characters; on the grid they
+        // are one pitch (16 pt less the tracking). A line filled to within the one or two
+        // characters that 避头尾 may move on adds at most 32 pt in all; one stretched before an
+        // unbreakable token added 165 pt.
+        let added: f64 = l
+            .glyphs
+            .iter()
+            .filter(|g| !g.text.is_ascii())
+            .map(|g| (g.advance - 16.0).max(0.0))
+            .sum();
+        assert!(
+            added <= 32.0,
+            "a stretched line ({added:.1} pt added): {}",
+            l.text()
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod heading_numbers;
 mod punctuation;
 mod rates;
 mod structure;
+mod tokens;
 mod year;
 
 use crate::compose::Composed;
@@ -30,6 +31,8 @@ pub struct Input<'a> {
     pub fonts: Option<RoleFontSet<'a>>,
     /// The issuer's report of the year before, composed, for the rules between years.
     pub previous: Option<(&'a Report, &'a Composed)>,
+    /// The template's layout (how wide a line is, for P-TOKEN).
+    pub layout: &'a crate::layout::Layout,
 }
 
 /// The rules of every report, whatever its shape.
@@ -68,6 +71,11 @@ pub const RULES: &[RuleInfo] = &[
         "P-NUMBERS",
         "warning",
         "a rate in the prose that its counts cannot give, on intervals; in the 2021 format, a count the prose states that is not the table's (error)",
+    ),
+    RuleInfo::new(
+        "P-TOKEN",
+        "warning",
+        "a URL, code or number longer than a line: it is broken wherever the line ends",
     ),
     RuleInfo::new(
         "P-PUNCT",
@@ -109,6 +117,7 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     structure::s_empty(input, &mut f);
     structure::s_control(input, &mut f);
     structure::s_depth(input, &mut f);
+    tokens::p_token(input, &mut f);
     year::d_year(input, &mut f);
     docno::d_docno(input, &mut f);
     heading_numbers::s_numbering(input, &mut f);
@@ -141,7 +150,8 @@ pub(crate) mod testing {
     pub fn findings(yaml: &str) -> Vec<(&'static str, Option<u64>, Option<u64>, String)> {
         let path = Path::new("t.yaml");
         let report = parse(path, yaml).expect("test YAML parses");
-        let composed = compose(&report, &Template::builtin().expect("template").layout);
+        let layout = Template::builtin().expect("template").layout;
+        let composed = compose(&report, &layout);
         let input = Input {
             path,
             source: yaml,
@@ -149,6 +159,7 @@ pub(crate) mod testing {
             texts: &composed.sources,
             fonts: None,
             previous: None,
+            layout: &layout,
         };
         run(&input)
             .into_iter()

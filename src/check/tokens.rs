@@ -1,0 +1,59 @@
+//! P-TOKEN: a token (a URL, a code, a long number) wider than a line. It is printed whole,
+//! broken wherever the line ends (see `placement::breakable`), and the reader may want to
+//! know that a line break now stands inside it.
+
+use super::Input;
+use crate::diag::{Findings, Severity};
+use crate::placement::ems;
+use crate::text::is_han;
+
+/// P-TOKEN: every token of the report's text wider than the text block.
+pub fn p_token(input: &Input, f: &mut Findings) {
+    let line = f64::from(input.layout.grid.chars_per_line);
+    for text in input.texts {
+        let mut start = None;
+        let chars: Vec<char> = text.text.chars().collect();
+        for i in 0..=chars.len() {
+            let in_token = chars
+                .get(i)
+                .is_some_and(|&c| !c.is_whitespace() && !is_han(c) && c.is_ascii_graphic());
+            match (in_token, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => {
+                    start = None;
+                    let token: String = chars[from..i].iter().collect();
+                    if ems(&token) > line {
+                        let shown: String = token.chars().take(24).collect();
+                        f.at_char(
+                            Severity::Warning,
+                            "P-TOKEN",
+                            text,
+                            from,
+                            format!(
+                                "「{shown}…」 ({} characters) is longer than a line: it is printed whole, broken where the line ends",
+                                token.chars().count()
+                            ),
+                        )
+                        .help = Some("check that the break does not mislead (a code or an amount split over two lines); shorten it if it can be".into());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn a_token_longer_than_a_line_is_named_and_a_url_that_fits_is_not() {
+        let long = "A".repeat(57);
+        let f = findings(&with_paragraph(&format!(
+            "代码为{long}，网址https://www.example.gov.cn/a.html。"
+        )));
+        let found: Vec<_> = f.iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(found, [("P-TOKEN", Some(12))], "{f:?}");
+    }
+}
