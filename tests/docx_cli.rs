@@ -485,3 +485,51 @@ fn every_docx_the_tool_writes_is_schema_valid() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs LibreOffice (soffice) and poppler-utils"]
+fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports: Vec<PathBuf> = ["chongqing-2014", "yunxi-2023", "yunxi-2024"]
+        .iter()
+        .map(|r| root().join(format!("reports/{r}.yaml")))
+        .collect();
+    report()
+        .arg("render")
+        .args(&reports)
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let converted = dir.path().join("lo");
+    let docx: Vec<PathBuf> = reports
+        .iter()
+        .map(|r| dir.path().join(r.with_extension("docx").file_name().unwrap()))
+        .collect();
+    let status = Command::new("soffice")
+        .env("FONTCONFIG_FILE", fontconfig(dir.path()))
+        .env("HOME", dir.path())
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .args(&docx)
+        .status()
+        .expect("run soffice (apt-get install libreoffice-writer-nogui)");
+    assert!(status.success());
+    let pages = |p: &Path| {
+        let out = Command::new("pdfinfo").arg(p).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("Pages:"))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    for r in &reports {
+        let name = r.with_extension("pdf");
+        let name = name.file_name().unwrap();
+        assert_eq!(
+            pages(&converted.join(name)),
+            pages(&dir.path().join(name)),
+            "{name:?}"
+        );
+    }
+}
