@@ -178,6 +178,18 @@ pub struct RoleStyle {
     pub latin: bool,
     pub families: Vec<String>,
     pub docx_font: String,
+    /// Whether the DOCX makes the role bold; by default when `weight` is 600 or more. The
+    /// title's weight picks a heavy stand-in face for the PDF, while its official face
+    /// (方正小标宋简体) is heavy by design and must not be emboldened.
+    #[serde(default)]
+    pub docx_bold: Option<bool>,
+}
+
+impl RoleStyle {
+    /// Whether the DOCX sets the role in bold.
+    pub fn docx_bold(&self) -> bool {
+        self.docx_bold.unwrap_or(self.weight >= 600)
+    }
 }
 
 fn yes() -> bool {

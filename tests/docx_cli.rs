@@ -385,6 +385,11 @@ fn the_font_table_names_every_font_with_what_windows_substitutes() {
             }
         }
     }
+    // 方正小标宋简体 is heavy by design: the Title style does not embolden it again.
+    let styles = &parts["word/styles.xml"];
+    let title = &styles[styles.find("w:styleId=\"Title\"").unwrap()..];
+    let title = &title[..title.find("</w:style>").unwrap()];
+    assert!(!title.contains("<w:b/>") && !title.contains("<w:b "), "{title}");
     // The parts nothing refers to are gone; the theme the schema requires is there.
     for unused in [
         "word/comments.xml",

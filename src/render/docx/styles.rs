@@ -105,7 +105,7 @@ fn paragraph_style(layout: &Layout, m: &Metrics, id: &str, name: &str, role: Rol
         .line_spacing(exact(m.line_pitch))
         .indent(Some(0), Some(SpecialIndentType::FirstLine(indent)), None, None)
         .q_format(true);
-    if r.weight >= 600 {
+    if r.docx_bold() {
         style = style.bold();
     }
     if id != StyleId::NORMAL {
