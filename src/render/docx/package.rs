@@ -103,7 +103,7 @@ pub fn finish(
     Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
-type XmlResult<T> = Result<T, quick_xml::Error>;
+pub(super) type XmlResult<T> = Result<T, quick_xml::Error>;
 
 /// A font to carry in the package, under the family name the document's runs use.
 #[derive(Debug, Clone)]
@@ -175,90 +175,20 @@ fn font_relationships(embedded: &[EmbeddedFont]) -> XmlResult<Vec<u8>> {
     Ok(w.into_inner())
 }
 
-/// The children of `w:settings` in the order the schema (CT_Settings) requires: docx-rs
-/// writes some out of order (w:defaultTabStop before w:zoom, w:evenAndOddHeaders after
-/// w:compat). `embed_fonts` adds w:embedTrueTypeFonts.
+/// `w:settings` with w:embedTrueTypeFonts when `embed_fonts`. Where it goes among the other
+/// settings is the schema-order pass's to say (`schema_order`), as for every other part.
 fn settings(xml: &[u8], embed_fonts: bool) -> XmlResult<Vec<u8>> {
-    const ORDER: [&str; 12] = [
-        "w:writeProtection",
-        "w:view",
-        "w:zoom",
-        "w:embedTrueTypeFonts",
-        "w:mirrorMargins",
-        "w:defaultTabStop",
-        "w:evenAndOddHeaders",
-        "w:characterSpacingControl",
-        "w:compat",
-        "w:rsids",
-        "m:mathPr",
-        "w:themeFontLang",
-    ];
-    let rank = |name: &str| ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len());
-    let mut reader = Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    let mut head: Vec<Event<'static>> = Vec::new();
-    let mut children: Vec<(usize, Vec<Event<'static>>)> = Vec::new();
-    let mut depth = 0;
-    loop {
-        let event = reader.read_event_into(&mut buf)?.into_owned();
-        match &event {
-            Event::Eof => break,
-            Event::Start(_) if depth == 0 => {
-                depth = 1;
-                head.push(event.clone());
-            }
-            Event::Start(e) if depth == 1 => {
-                depth = 2;
-                children.push((rank(e.name().into_inner()), vec![event.clone()]));
-            }
-            Event::Empty(e) if depth == 1 => {
-                children.push((rank(e.name().into_inner()), vec![event.clone()]))
-            }
-            Event::End(_) if depth == 1 => break,
-            Event::Start(_) => {
-                depth += 1;
-                if let Some(last) = children.last_mut() {
-                    last.1.push(event.clone());
-                }
-            }
-            Event::End(_) => {
-                depth -= 1;
-                if let Some(last) = children.last_mut() {
-                    last.1.push(event.clone());
-                }
-            }
-            _ if depth >= 2 => {
-                if let Some(last) = children.last_mut() {
-                    last.1.push(event.clone());
-                }
-            }
-            _ => head.push(event.clone()),
+    rewrite(xml, |event, writer| {
+        if embed_fonts && matches!(event, Event::End(e) if e.name().into_inner() == "w:settings") {
+            writer.write_event(empty("w:embedTrueTypeFonts", &[]))?;
         }
-        buf.clear();
-    }
-    if embed_fonts {
-        children.push((
-            rank("w:embedTrueTypeFonts"),
-            vec![empty("w:embedTrueTypeFonts", &[])],
-        ));
-    }
-    children.sort_by_key(|(r, _)| *r); // stable: unknown children keep their order
-    let mut writer = Writer::new(Vec::new());
-    for e in head {
-        writer.write_event(e)?;
-    }
-    for (_, events) in children {
-        for e in events {
-            writer.write_event(e)?;
-        }
-    }
-    writer.write_event(Event::End(BytesEnd::new("w:settings")))?;
-    Ok(writer.into_inner())
+        Ok(true)
+    })
 }
 
 /// Copies `xml` event by event. `edit` sees each event first and may write events of its
 /// own; it returns whether the event itself is still to be copied.
-fn rewrite(
+pub(super) fn rewrite(
     xml: &[u8],
     mut edit: impl FnMut(&Event, &mut Writer<Vec<u8>>) -> XmlResult<bool>,
 ) -> XmlResult<Vec<u8>> {
@@ -278,7 +208,7 @@ fn rewrite(
     Ok(writer.into_inner())
 }
 
-fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
+pub(super) fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
     let mut e = BytesStart::new(name.to_owned());
     for (k, v) in attrs {
         e.push_attribute((*k, *v));
@@ -531,7 +461,8 @@ mod tests {
     #[test]
     fn settings_children_are_put_in_schema_order() {
         let xml = br#"<?xml version="1.0"?><w:settings xmlns:w="x"><w:defaultTabStop w:val="840" /><w:zoom w:percent="100" /><w:compat><w:useFELayout /></w:compat><w:evenAndOddHeaders /></w:settings>"#;
-        let out = String::from_utf8(settings(xml, true).unwrap()).unwrap();
+        let out = super::super::schema_order::reorder(&settings(xml, true).unwrap()).unwrap();
+        let out = String::from_utf8(out).unwrap();
         assert!(out.ends_with(r#"<w:zoom w:percent="100" /><w:embedTrueTypeFonts/><w:defaultTabStop w:val="840" /><w:evenAndOddHeaders /><w:compat><w:useFELayout /></w:compat></w:settings>"#), "{out}");
     }
 

@@ -3,12 +3,10 @@
 //! schema's required part; its fonts are never used, every run names its own), and the list
 //! of docx-rs's parts that nothing uses.
 
-use super::package::EmbeddedFont;
+use super::package::{EmbeddedFont, XmlResult, empty, rewrite};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 use quick_xml::{Reader, Writer};
 use std::collections::BTreeSet;
-
-type XmlResult<T> = Result<T, quick_xml::Error>;
 
 /// Parts docx-rs always writes that the document never refers to (no comments, no lists, no
 /// footnotes): left out of the package, with their relationships and content types.
@@ -161,12 +159,7 @@ pub fn relationships(xml: &[u8], theme: bool) -> XmlResult<Vec<u8>> {
         if let Event::Start(e) | Event::Empty(e) = event
             && e.name().into_inner() == "Relationship"
         {
-            let target = e
-                .attributes()
-                .flatten()
-                .find(|a| a.key.into_inner() == "Target")
-                .map(|a| a.value.into_owned())
-                .unwrap_or_default();
+            let target = attribute(e, "Target");
             return Ok(!UNUSED_PARTS
                 .iter()
                 .any(|p| p.strip_prefix("word/") == Some(target.as_str())));
@@ -192,12 +185,7 @@ pub fn content_types(xml: &[u8], embedded_fonts: bool) -> XmlResult<Vec<u8>> {
         if let Event::Start(e) | Event::Empty(e) = event
             && e.name().into_inner() == "Override"
         {
-            let part = e
-                .attributes()
-                .flatten()
-                .find(|a| a.key.into_inner() == "PartName")
-                .map(|a| a.value.into_owned())
-                .unwrap_or_default();
+            let part = attribute(e, "PartName");
             return Ok(!UNUSED_PARTS.iter().any(|p| part.strip_prefix('/') == Some(p)));
         }
         if matches!(event, Event::Start(e) if e.name().into_inner() == "Types") {
@@ -228,34 +216,13 @@ pub const THEME: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"
 <a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="report"><a:themeElements><a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2><a:accent1><a:srgbClr val="4472C4"/></a:accent1><a:accent2><a:srgbClr val="ED7D31"/></a:accent2><a:accent3><a:srgbClr val="A5A5A5"/></a:accent3><a:accent4><a:srgbClr val="FFC000"/></a:accent4><a:accent5><a:srgbClr val="5B9BD5"/></a:accent5><a:accent6><a:srgbClr val="70AD47"/></a:accent6><a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme><a:fontScheme name="report"><a:majorFont><a:latin typeface="Times New Roman"/><a:ea typeface="宋体"/><a:cs typeface="Times New Roman"/></a:majorFont><a:minorFont><a:latin typeface="Times New Roman"/><a:ea typeface="宋体"/><a:cs typeface="Times New Roman"/></a:minorFont></a:fontScheme><a:fmtScheme name="Office"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>
 "#;
 
-/// Copies `xml` event by event; `edit` may write events of its own and says whether the
-/// event itself is copied.
-fn rewrite(
-    xml: &[u8],
-    mut edit: impl FnMut(&Event, &mut Writer<Vec<u8>>) -> XmlResult<bool>,
-) -> XmlResult<Vec<u8>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut writer = Writer::new(Vec::new());
-    let mut buf = Vec::new();
-    loop {
-        let event = reader.read_event_into(&mut buf)?;
-        if matches!(event, Event::Eof) {
-            break;
-        }
-        if edit(&event, &mut writer)? {
-            writer.write_event(event.borrow())?;
-        }
-        buf.clear();
-    }
-    Ok(writer.into_inner())
-}
-
-fn empty(name: &str, attrs: &[(&str, &str)]) -> Event<'static> {
-    let mut e = BytesStart::new(name.to_owned());
-    for (k, v) in attrs {
-        e.push_attribute((*k, *v));
-    }
-    Event::Empty(e)
+/// The value of `key` on `e`, or "" (the relationship and content-type parts' attributes).
+fn attribute(e: &BytesStart, key: &str) -> String {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.into_inner() == key)
+        .map(|a| a.value.into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
