@@ -103,15 +103,19 @@ pub fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
         .map(walkdir::DirEntry::into_path)
         .collect();
     found.sort();
-    once_each(found)
+    once_each(found, |p| p)
 }
 
-/// `paths` without the later ones that name a file an earlier one names (through symlinks).
-pub fn once_each(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+/// `items` without the later ones whose path (`path_of`) names a file an earlier one names,
+/// through symlinks or `..`.
+pub fn once_each<T>(items: Vec<T>, path_of: impl Fn(&T) -> &Path) -> Vec<T> {
     let mut seen = std::collections::HashSet::new();
-    paths
+    items
         .into_iter()
-        .filter(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
+        .filter(|item| {
+            let path = path_of(item);
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+        })
         .collect()
 }
 

@@ -72,8 +72,7 @@ impl FontSet {
             }
         }
         // A folder given twice, or reached by a symlink, loads its faces once.
-        let mut seen = std::collections::HashSet::new();
-        files.retain(|(path, _)| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+        let files = crate::files::once_each(files, |(path, _)| path);
 
         let mut faces: Vec<(PathBuf, Bytes, u32)> = Vec::new();
         for (path, named) in files {

@@ -13,8 +13,11 @@ pub fn discover(inputs: &[String]) -> Result<Vec<PathBuf>, Error> {
     let mut found = Vec::new();
     for input in inputs {
         let path = Path::new(input);
+        if path.is_dir() {
+            found.extend(files::files_under(path, is_report_file));
+            continue;
+        }
         match files::not_a_file(path) {
-            Ok(Some("a folder")) => found.extend(files::files_under(path, is_report_file)),
             Ok(None) => found.push(path.to_owned()),
             Ok(Some(what)) => {
                 return Err(Error::Usage(format!(
