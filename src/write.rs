@@ -8,8 +8,10 @@
 //! whose writer is gone, and no other file.
 
 use crate::error::Error;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -94,32 +96,48 @@ fn temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error
 /// [`temporary`] names them, by a process that no longer exists. Best effort: what cannot be
 /// read or removed stays.
 fn remove_stale(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
-            continue;
-        };
-        if let Some(pid) = writer_pid(rest)
-            && !process_exists(pid)
-            && entry.file_type().is_ok_and(|t| t.is_file())
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
+    // A batch writes thousands of outputs into one folder: it is listed once per run, and
+    // each name's stale temporaries are removed when that name is first written.
+    let mut stale = STALE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let found = stale.entry(dir.to_owned()).or_insert_with(|| stale_in(dir));
+    for path in found.remove(name).unwrap_or_default() {
+        let _ = std::fs::remove_file(path);
     }
 }
 
-/// The writer's process id from the rest of a temporary's name, `<pid>.<random>.tmp`.
-fn writer_pid(rest: &str) -> Option<u32> {
-    let (pid, random) = rest.strip_suffix(".tmp")?.split_once('.')?;
-    let valid = !pid.is_empty()
+/// The stale temporaries found in each folder written into so far, by output name.
+static STALE: Mutex<BTreeMap<PathBuf, HashMap<String, Vec<PathBuf>>>> = Mutex::new(BTreeMap::new());
+
+/// The temporaries in `dir` whose writer no longer exists, by the name of their output.
+fn stale_in(dir: &Path) -> HashMap<String, Vec<PathBuf>> {
+    let mut found: HashMap<String, Vec<PathBuf>> = HashMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        if let Some((name, pid)) = file.to_str().and_then(temporary_of)
+            && !process_exists(pid)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            found.entry(name.to_owned()).or_default().push(entry.path());
+        }
+    }
+    found
+}
+
+/// The output name and the writer's process id of a temporary's file name,
+/// `.<name>.<pid>.<random>.tmp`.
+fn temporary_of(file: &str) -> Option<(&str, u32)> {
+    let rest = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (rest, random) = rest.rsplit_once('.')?;
+    let (name, pid) = rest.rsplit_once('.')?;
+    let valid = !name.is_empty()
+        && !pid.is_empty()
         && pid.bytes().all(|b| b.is_ascii_digit())
         && random.len() == 6
         && random.bytes().all(|b| b.is_ascii_alphanumeric());
-    valid.then(|| pid.parse().ok()).flatten()
+    Some((name, pid.parse().ok()?)).filter(|_| valid)
 }
 
 /// Whether a process with this id is running (or may be: a live process of another user).
