@@ -39,29 +39,45 @@ const LONG_TOKEN_CHARS: usize = 16;
 /// at `/ . @ -` still left a line before `bangongshi@…` stretched by two characters' width.
 /// Text without a long token is returned as it is.
 pub fn breakable(text: &str) -> String {
-    let is_token_char = |c: char| !c.is_whitespace() && c.is_ascii_graphic();
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_token_char(chars[i]) {
-            out.push(chars[i]);
-            i += 1;
+    let mut copied = 0;
+    for span in tokens(text) {
+        let token = &text[span.clone()];
+        out.push_str(&text[copied..span.start]);
+        copied = span.end;
+        if token.len() < LONG_TOKEN_CHARS {
+            out.push_str(token);
             continue;
         }
-        let start = i;
-        while i < chars.len() && is_token_char(chars[i]) {
-            i += 1;
-        }
-        let token = &chars[start..i];
-        for (k, &c) in token.iter().enumerate() {
-            if k > 0 && token.len() >= LONG_TOKEN_CHARS && !(c == '/' && token[k - 1] == '/') {
+        let mut previous = None;
+        for c in token.chars() {
+            if previous.is_some_and(|p| !(p == '/' && c == '/')) {
                 out.push(BREAK);
             }
             out.push(c);
+            previous = Some(c);
         }
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// The byte ranges of `text`'s tokens: runs of printable ASCII without spaces (a URL, an
+/// e-mail address, a code, a number), which a line cannot break inside unless told where.
+pub fn tokens(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_ascii_graphic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                spans.push(from..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 /// The width of a text in ems.

@@ -4,41 +4,32 @@
 
 use super::Input;
 use crate::diag::{Findings, Severity};
-use crate::placement::ems;
-use crate::text::is_han;
+use crate::placement::{ems, tokens};
 
 /// P-TOKEN: every token of the report's text wider than the text block.
 pub fn p_token(input: &Input, f: &mut Findings) {
     let line = f64::from(input.layout.grid.chars_per_line);
     for text in input.texts {
-        let mut start = None;
-        let chars: Vec<char> = text.text.chars().collect();
-        for i in 0..=chars.len() {
-            let in_token = chars
-                .get(i)
-                .is_some_and(|&c| !c.is_whitespace() && !is_han(c) && c.is_ascii_graphic());
-            match (in_token, start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => {
-                    start = None;
-                    let token: String = chars[from..i].iter().collect();
-                    if ems(&token) > line {
-                        let shown: String = token.chars().take(24).collect();
-                        f.at_char(
-                            Severity::Warning,
-                            "P-TOKEN",
-                            text,
-                            from,
-                            format!(
-                                "「{shown}…」 ({} characters) is longer than a line: it is printed whole, broken where the line ends",
-                                token.chars().count()
-                            ),
-                        )
-                        .help = Some("check that the break does not mislead (a code or an amount split over two lines); shorten it if it can be".into());
-                    }
-                }
-                _ => {}
+        for span in tokens(&text.text) {
+            let token = &text.text[span.clone()];
+            if ems(token) <= line {
+                continue;
             }
+            let shown: String = token.chars().take(24).collect();
+            f.at_char(
+                Severity::Warning,
+                "P-TOKEN",
+                text,
+                text.text[..span.start].chars().count(),
+                format!(
+                    "「{shown}…」 ({} characters) is longer than a line: it is printed whole, broken where the line ends",
+                    token.chars().count()
+                ),
+            )
+            .help = Some(
+                "check that the break does not mislead (a code or an amount split over two lines); shorten it if it can be"
+                    .into(),
+            );
         }
     }
 }
