@@ -34,6 +34,18 @@ fn with_seed() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, good)
 }
 
+/// A template folder in `dir` with the built-in layout.toml and no report.typ yet.
+fn template_folder(dir: &Path) -> std::path::PathBuf {
+    let template = dir.join("template");
+    std::fs::create_dir(&template).unwrap();
+    std::fs::copy(
+        root().join("templates/gbt9704/layout.toml"),
+        template.join("layout.toml"),
+    )
+    .unwrap();
+    template
+}
+
 #[test]
 fn what_lies_beside_a_report_and_is_not_a_file_is_never_opened() {
     let (dir, good) = with_seed();
@@ -81,13 +93,7 @@ fn a_named_device_pipe_or_folder_is_refused_with_what_it_is() {
         .code(2)
         .stderr(predicate::str::contains("a named pipe (FIFO), not a report file"));
     // A template whose report.typ is a pipe.
-    let template = dir.path().join("template");
-    std::fs::create_dir(&template).unwrap();
-    std::fs::copy(
-        root().join("templates/gbt9704/layout.toml"),
-        template.join("layout.toml"),
-    )
-    .unwrap();
+    let template = template_folder(dir.path());
     mkfifo(&template.join("report.typ"));
     report()
         .arg("render")
@@ -309,13 +315,7 @@ fn verify_opens_only_regular_files_inside_the_manifest_folder() {
 #[test]
 fn a_template_asking_for_a_package_is_told_packages_are_offline() {
     let (dir, good) = with_seed();
-    let template = dir.path().join("template");
-    std::fs::create_dir(&template).unwrap();
-    std::fs::copy(
-        root().join("templates/gbt9704/layout.toml"),
-        template.join("layout.toml"),
-    )
-    .unwrap();
+    let template = template_folder(dir.path());
     std::fs::write(
         template.join("report.typ"),
         "#import \"@preview/cetz:0.3.0\": canvas\nHello\n",
