@@ -488,7 +488,7 @@ fn write(node: Node, writer: &mut Writer<Vec<u8>>) -> Result<(), quick_xml::Erro
             if let Some((_, order)) = ORDERS.iter().find(|(n, _)| *n == name) {
                 // Stable: children of one rank (and those the schema does not list) keep
                 // their order.
-                children.sort_by_key(|c| c.name().map_or(order.len(), |n| rank(order, &n)));
+                children.sort_by_cached_key(|c| c.name().map_or(order.len(), |n| rank(order, &n)));
             }
             let end = start.to_end().into_owned();
             writer.write_event(Event::Start(declared(start)))?;
