@@ -40,34 +40,45 @@ pub fn s_numbering(input: &Input, f: &mut Findings) {
     }
 }
 
-/// 一是 … 二是 … in order: the first must be 一是 and each next one more.
+/// 一是 … 二是 … in order: the first must be 一是 and each next one more. One slip is one
+/// warning: after a wrong number the count goes on from the number that was due when the
+/// next one follows it (「三是」 typed twice for 三、四), else from the number written (a
+/// skipped one: 「二是」 then 「四是」).
 fn inline_sequence(text: &SourcedText, f: &mut Findings) {
+    let numbers: Vec<(usize, &str, usize)> = INLINE
+        .captures_iter(&text.text)
+        .filter_map(|m| {
+            let numeral = m.get(1)?;
+            let n = (1..=99).find(|&n| chinese_numeral(n) == numeral.as_str())?;
+            Some((numeral.start(), numeral.as_str(), n))
+        })
+        // An enumeration starts at 一是; a lone 三是 before it is ordinary prose.
+        .skip_while(|&(_, _, n)| n != 1)
+        .collect();
     let mut expected = 1;
-    for m in INLINE.captures_iter(&text.text) {
-        let Some(numeral) = m.get(1) else { continue };
-        let Some(n) = (1..=99).find(|&n| chinese_numeral(n) == numeral.as_str()) else {
+    for (k, &(start, numeral, n)) in numbers.iter().enumerate() {
+        if n == expected {
+            expected += 1;
             continue;
+        }
+        let index = text.text[..start].chars().count();
+        let want = chinese_numeral(expected);
+        f.at_char(
+            Severity::Warning,
+            "S-NUMBERING",
+            text,
+            index,
+            format!(
+                "「{numeral}是」 where 「{want}是」 was expected: the enumeration 一是、二是… is out of order"
+            ),
+        )
+        .help = Some(format!("write {want}是, or renumber the enumeration"));
+        let next = numbers.get(k + 1).map(|&(_, _, n)| n);
+        expected = if next == Some(expected + 1) {
+            expected + 1
+        } else {
+            n + 1
         };
-        if expected == 1 && n != 1 {
-            // An enumeration starts at 一是; a lone 三是 is ordinary prose.
-            continue;
-        }
-        if n != expected {
-            let index = text.text[..numeral.start()].chars().count();
-            let want = chinese_numeral(expected);
-            f.at_char(
-                Severity::Warning,
-                "S-NUMBERING",
-                text,
-                index,
-                format!(
-                    "「{}是」 where 「{want}是」 was expected: the enumeration 一是、二是… is out of order",
-                    numeral.as_str()
-                ),
-            )
-            .help = Some(format!("write {want}是, or renumber the enumeration"));
-        }
-        expected = n + 1;
     }
 }
 
@@ -83,6 +94,24 @@ mod tests {
             [("S-NUMBERING", Some(21))]
         );
         assert!(f[0].3.contains("四是"));
+    }
+
+    #[test]
+    fn one_slip_is_one_warning() {
+        let at = |text: &str| {
+            findings(&with_paragraph(text))
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>()
+        };
+        // 「三是」 typed for 「四是」: only the slip is named, not the 五是 after it.
+        assert_eq!(at("一是甲。二是乙。三是丙。三是丁。五是戊。"), [Some(21)]);
+        // A repeated 三是 and then 四是: the count goes on from the number written.
+        assert_eq!(at("一是甲。二是乙。三是丙。三是丁。四是戊。"), [Some(21)]);
+        // A skipped number: one warning, and 五是 after 四是 is in order.
+        assert_eq!(at("一是甲。二是乙。四是丁。五是戊。"), [Some(17)]);
+        // 二是 for 三是: one warning.
+        assert_eq!(at("一是甲。二是乙。二是丙。四是丁。"), [Some(17)]);
     }
 
     #[test]

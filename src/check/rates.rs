@@ -67,13 +67,17 @@ pub fn p_numbers(input: &Input, f: &mut Findings) {
     }
 }
 
-/// A rate in the sentence that the last two counts of one unit before it cannot give:
-/// (byte offset of the rate, message).
+/// A rate in the sentence checked against the counts it names: the part is the last count
+/// before it whose clause shares a word with the rate's name (「办结948件」 for 「办结率」), the
+/// whole the sentence's first count of that unit (the total a report states first). A rate
+/// whose name no count shares (「办结率100%」 after 「当面申请20件、网络申请60件」) is not paired
+/// with counts that merely stand near it. (byte offset of the rate, message)
 fn check_sentence(sentence: &str) -> Option<(usize, String)> {
     let rate = RATE.captures(sentence)?;
     let stated = rate.get(1)?;
     let percent = Interval::rounded(stated.as_str(), 1.0)?;
-    let quantities: Vec<(Interval, &str, &str)> = QUANTITY
+    let name = clause_before(sentence, rate.get(0)?.start());
+    let quantities: Vec<(Interval, &str, &str, &str)> = QUANTITY
         .captures_iter(&sentence[..stated.start()])
         .filter_map(|q| {
             let scale = match q.get(2).map(|m| m.as_str()) {
@@ -81,15 +85,18 @@ fn check_sentence(sentence: &str) -> Option<(usize, String)> {
                 Some("亿") => 1e8,
                 _ => 1.0,
             };
+            let all = q.get(0)?;
             Some((
                 Interval::rounded(&q[1], scale)?,
                 q.get(3)?.as_str(),
-                q.get(0)?.as_str(),
+                all.as_str(),
+                clause_before(sentence, all.start()),
             ))
         })
         .collect();
-    let (last, rest) = quantities.split_last()?;
-    let first = rest.iter().rev().find(|q| q.1 == last.1)?;
+    let at = quantities.iter().rposition(|q| shares_word(q.3, name))?;
+    let last = &quantities[at];
+    let first = quantities[..at].iter().find(|q| q.1 == last.1)?;
     // The part is the smaller; a rate above 100% is a growth figure, not checked here.
     let (part, whole) = if first.0.hi <= last.0.hi {
         (first, last)
@@ -122,6 +129,26 @@ fn check_sentence(sentence: &str) -> Option<(usize, String)> {
     ))
 }
 
+/// The words of the clause that ends at byte `end`: back to the last comma, pause or
+/// opening of the sentence.
+fn clause_before(sentence: &str, end: usize) -> &str {
+    let head = &sentence[..end];
+    let start = head
+        .rfind(['，', '、', '：', ',', ';', '；'])
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    &head[start..]
+}
+
+/// Whether two clauses share a word of two characters (a pair of CJK characters).
+fn shares_word(a: &str, b: &str) -> bool {
+    let pairs = |s: &str| -> Vec<[char; 2]> {
+        let chars: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+        chars.windows(2).map(|w| [w[0], w[1]]).collect()
+    };
+    let b = pairs(b);
+    pairs(a).iter().any(|p| b.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
@@ -149,6 +176,28 @@ mod tests {
         assert_eq!(
             f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
             [("P-NUMBERS", Some(6))]
+        );
+    }
+
+    #[test]
+    fn a_rate_is_not_paired_with_counts_it_does_not_name() {
+        // Regression: the rate of 办结 beside the channels of the applications.
+        assert_eq!(
+            check_sentence("全年收到申请86件，其中当面申请20件、网络申请60件，办结率100%"),
+            None
+        );
+        assert_eq!(
+            check_sentence("全年收到申请86件，其中当面申请20件、网络申请60件，全部按时办结，办结率100%"),
+            None
+        );
+        // With the count it names, the rate is checked against the sentence's total.
+        assert_eq!(
+            check_sentence("全年收到申请86件，其中当面申请20件、网络申请60件，办结86件，办结率100%"),
+            None
+        );
+        assert!(
+            check_sentence("全年收到申请86件，其中当面申请20件、网络申请60件，办结80件，办结率100%")
+                .is_some()
         );
     }
 
