@@ -123,6 +123,9 @@ pub struct BatchArgs {
     pub strictness: Strictness,
 
     #[command(flatten)]
+    pub allow: AllowErrors,
+
+    #[command(flatten)]
     pub template: TemplateArgs,
 
     #[command(flatten)]
@@ -232,6 +235,16 @@ pub struct Strictness {
     pub deny_warnings: bool,
 }
 
+/// Whether reports with errors are rendered; for render and batch.
+#[derive(Args, Debug, Clone, Default)]
+pub struct AllowErrors {
+    /// Render reports that have errors too: to print a report exactly as it was published,
+    /// or to look at a draft. The findings are still printed, the exit status is still 1,
+    /// and a batch's summary.json and manifest.json mark each such output
+    #[arg(long = "allow-errors")]
+    pub allow_errors: bool,
+}
+
 /// Where last year's report is; for check and render (a batch finds it among its inputs).
 #[derive(Debug, Args)]
 pub struct PreviousArgs {
@@ -265,6 +278,9 @@ pub struct RenderArgs {
 
     #[command(flatten)]
     pub strictness: Strictness,
+
+    #[command(flatten)]
+    pub allow: AllowErrors,
 
     #[command(flatten)]
     pub previous: PreviousArgs,

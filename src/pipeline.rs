@@ -84,12 +84,26 @@ impl Checked {
             .count()
     }
 
-    /// The composed report, if it may be rendered: read, and without errors (or warnings,
-    /// when they are denied).
-    pub fn renderable(&self, deny_warnings: bool) -> Option<&Composed> {
-        let refused = self.errors() > 0 || (deny_warnings && self.warnings() > 0);
+    /// Whether the checks stop the report: errors, or warnings when they are denied.
+    pub fn refused(&self, deny_warnings: bool) -> bool {
+        self.errors() > 0 || (deny_warnings && self.warnings() > 0)
+    }
+
+    /// The composed report, if `gate` lets it be rendered: read, and not refused by the
+    /// checks unless errors are allowed.
+    pub fn renderable(&self, gate: Gate) -> Option<&Composed> {
+        let refused = !gate.allow_errors && self.refused(gate.deny_warnings);
         self.composed.as_ref().filter(|_| !refused)
     }
+}
+
+/// What the checks let through to rendering. `allow_errors` (`--allow-errors`) renders a
+/// report whatever its findings, to print a report as it was published or to look at a
+/// draft; it never changes what is found, nor the exit status.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gate {
+    pub deny_warnings: bool,
+    pub allow_errors: bool,
 }
 
 /// Where the issuer's report of the year before comes from.

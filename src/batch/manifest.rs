@@ -18,6 +18,9 @@ pub struct Output {
     /// files (summary.json, the roll-up), which are made from every report.
     pub source: String,
     pub source_sha256: String,
+    /// Made from a report that has errors, rendered because `--allow-errors` was given.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rendered_with_errors: bool,
 }
 
 /// The manifest of a batch.

@@ -30,7 +30,7 @@ pub struct Options<'a> {
     pub out_dir: &'a Path,
     pub jobs: usize,
     pub render: RenderOptions,
-    pub deny_warnings: bool,
+    pub gate: pipeline::Gate,
 }
 
 /// What every report of a batch is rendered with.
@@ -38,7 +38,7 @@ pub struct Settings<'a> {
     pub session: &'a Session,
     pub out_dir: &'a Path,
     pub renderer: &'a Renderer<'a>,
-    pub deny_warnings: bool,
+    pub gate: pipeline::Gate,
 }
 
 /// What happened to one report.
@@ -51,6 +51,9 @@ pub struct Outcome {
     pub errors: usize,
     pub warnings: usize,
     pub rendered: bool,
+    /// Rendered although its findings would have stopped it (`--allow-errors`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rendered_with_errors: bool,
     /// Each report's own time, for the table on stdout; not in summary.json, which is
     /// listed in the manifest and so must be the same for the same inputs.
     #[serde(skip)]
@@ -90,6 +93,7 @@ impl Outcome {
             errors: 1,
             warnings: 0,
             rendered: false,
+            rendered_with_errors: false,
             millis: 0,
             failure: Some(failure.clone()),
             outputs: Vec::new(),
@@ -129,7 +133,7 @@ pub fn run(
         session,
         out_dir: options.out_dir,
         renderer: &renderer,
-        deny_warnings: options.deny_warnings,
+        gate: options.gate,
     };
     let last_years = last_years(&options.files);
     let outcomes = run::run_reports(&options.files, options.jobs, |file| {
@@ -167,6 +171,7 @@ pub fn run(
             sha256: manifest::hex_sha256(&bytes),
             source: String::new(),
             source_sha256: String::new(),
+            rendered_with_errors: false,
         });
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
@@ -216,7 +221,9 @@ pub fn rollup_rows(outcomes: &[Outcome]) -> Vec<RollupRow<'_>> {
             issuer: o.issuer.as_deref().unwrap_or(&o.report),
             year: o.year,
             numbers: o.key_numbers.as_ref(),
-            failure: if o.rendered {
+            // A report rendered with its errors allowed is flagged like one that failed: its
+            // numbers are not to be summed unread.
+            failure: if o.rendered && !o.rendered_with_errors {
                 None
             } else {
                 Some(o.failure.as_deref().unwrap_or("not rendered"))

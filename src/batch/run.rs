@@ -42,6 +42,7 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
         errors,
         warnings: checked.warnings(),
         rendered: false,
+        rendered_with_errors: false,
         millis: 0,
         failure: None,
         outputs: Vec::new(),
@@ -50,13 +51,16 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
         source: None,
         key_numbers: checked.report.as_ref().and_then(formats::key_numbers),
     };
-    match checked.renderable(s.deny_warnings) {
+    let with_errors = checked.refused(s.gate.deny_warnings);
+    match checked.renderable(s.gate) {
         Some(composed) => {
-            match render_outputs(file, composed, checked.source.as_deref().unwrap_or_default(), s) {
+            let source = checked.source.as_deref().unwrap_or_default();
+            match render_outputs(file, composed, source, with_errors, s) {
                 Ok((pages, outputs, warnings)) => {
                     outcome.pages = pages;
                     outcome.outputs = outputs;
                     outcome.rendered = true;
+                    outcome.rendered_with_errors = with_errors;
                     outcome.warnings += warnings.len();
                     outcome.findings.extend(warnings);
                 }
@@ -96,6 +100,7 @@ fn render_outputs(
     file: &Path,
     composed: &crate::compose::Composed,
     source: &str,
+    with_errors: bool,
     s: &Settings,
 ) -> Result<Rendered, Error> {
     let (made, warnings) = pipeline::render(s.renderer, composed, file, Some(s.out_dir))?;
@@ -117,6 +122,7 @@ fn render_outputs(
             sha256: hex_sha256(&m.bytes),
             source: file.display().to_string(),
             source_sha256: source_sha256.clone(),
+            rendered_with_errors: with_errors,
         })
         .collect();
     Ok((pages, outputs, warnings))

@@ -25,7 +25,10 @@ pub fn run(args: &BatchArgs) -> Status {
         out_dir: &args.output_dir,
         jobs,
         render: RenderOptions::from(&args.output),
-        deny_warnings: args.strictness.deny_warnings,
+        gate: crate::pipeline::Gate {
+            deny_warnings: args.strictness.deny_warnings,
+            allow_errors: args.allow.allow_errors,
+        },
     };
     let progress = progress_bar(options.files.len() as u64);
     let result = batch::run(&options, &session, &|outcome| report_progress(&progress, outcome));
@@ -45,7 +48,9 @@ pub fn run(args: &BatchArgs) -> Status {
 
 /// What one report of the batch calls for.
 fn status(o: &Outcome) -> u8 {
-    if o.rendered {
+    if o.rendered_with_errors {
+        exit::FINDINGS
+    } else if o.rendered {
         exit::OK
     } else if !o.failures.is_empty() || o.issuer.is_none() {
         exit::COULD_NOT_RUN
@@ -67,7 +72,11 @@ fn progress_bar(len: u64) -> Option<ProgressBar> {
 }
 
 fn report_progress(bar: &Option<ProgressBar>, outcome: &Outcome) {
-    let verdict = if outcome.rendered { "ok" } else { "FAILED" };
+    let verdict = match (outcome.rendered, outcome.rendered_with_errors) {
+        (true, false) => "ok",
+        (true, true) => "ok, with errors",
+        (false, _) => "FAILED",
+    };
     match bar {
         Some(bar) => {
             bar.inc(1);
@@ -90,11 +99,23 @@ fn print_summary(outcomes: &[Outcome]) {
             o.errors,
             o.warnings,
             o.millis,
-            if o.rendered { "rendered" } else { "FAILED" }
+            match (o.rendered, o.rendered_with_errors) {
+                (true, false) => "rendered",
+                (true, true) => "rendered with errors",
+                (false, _) => "FAILED",
+            }
         );
     }
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
-    crate::out!("{} rendered, {failed} failed", outcomes.len() - failed);
+    let with_errors = outcomes.iter().filter(|o| o.rendered_with_errors).count();
+    if with_errors > 0 {
+        crate::out!(
+            "{} rendered ({with_errors} with errors, --allow-errors), {failed} failed",
+            outcomes.len() - failed
+        );
+    } else {
+        crate::out!("{} rendered, {failed} failed", outcomes.len() - failed);
+    }
 }
 
 /// `report verify MANIFEST`: exit 0 when every output is as the manifest says, 1 if not.

@@ -98,7 +98,7 @@ fn session(template: &TemplateArgs, fonts: &FontArgs) -> Result<Session, Error> 
 fn status(checked: &Checked, deny_warnings: bool) -> u8 {
     if checked.failure.is_some() || checked.report.is_none() {
         exit::COULD_NOT_RUN
-    } else if checked.renderable(deny_warnings).is_none() {
+    } else if checked.refused(deny_warnings) {
         exit::FINDINGS
     } else {
         exit::OK

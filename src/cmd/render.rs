@@ -3,7 +3,7 @@
 
 use super::{Outcome, exit, print_checked, print_error, print_findings, session, status};
 use crate::cli::{FindingsFormat, RenderArgs};
-use crate::pipeline::{self, LastYear, Neighbours, check_file};
+use crate::pipeline::{self, Gate, LastYear, Neighbours, check_file};
 use crate::render::{RenderOptions, Renderer};
 
 pub fn run(args: &RenderArgs) -> Outcome {
@@ -14,9 +14,14 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let renderer = Renderer::new(&session.template, &session.fonts, &options)?;
     let neighbours = Neighbours::default();
     let deny_warnings = args.strictness.deny_warnings;
+    let gate = Gate {
+        deny_warnings,
+        allow_errors: args.allow.allow_errors,
+    };
     let mut worst = exit::OK;
     for file in &args.files {
-        // Checked first: warnings are printed, a report with errors is not rendered.
+        // Checked first: warnings are printed, a report with errors is not rendered (unless
+        // errors are allowed).
         let checked = check_file(
             &session,
             file,
@@ -25,7 +30,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         print_checked(&checked, FindingsFormat::Text);
         let verdict = status(&checked, deny_warnings);
         worst = worst.max(verdict);
-        let Some(composed) = checked.renderable(deny_warnings) else {
+        let Some(composed) = checked.renderable(gate) else {
             if verdict == exit::FINDINGS {
                 crate::note!("{}: not rendered, fix the errors above first", file.display());
             }
@@ -38,9 +43,20 @@ pub fn run(args: &RenderArgs) -> Outcome {
         });
         match made {
             Ok(made) => {
+                let with_errors = checked.refused(deny_warnings);
                 for m in made {
-                    let note = m.pages.map(|p| format!("{p} pages")).unwrap_or_default();
+                    let mut note = m.pages.map(|p| format!("{p} pages")).unwrap_or_default();
+                    if with_errors {
+                        note.push_str(if note.is_empty() { "" } else { ", " });
+                        note.push_str("rendered with errors (--allow-errors)");
+                    }
                     crate::out!("{}\t{note}", m.path.display());
+                }
+                if with_errors {
+                    crate::note!(
+                        "{}: rendered although it has errors (--allow-errors); fix them before it is published",
+                        file.display()
+                    );
                 }
             }
             Err(err) => {
