@@ -6,7 +6,7 @@
 use crate::document::{Block, Document, Meta, Run, SourcedText};
 use crate::formats::{self, Report};
 use crate::layout::{Layout, Role};
-use crate::model::{Block as Written, Date, ItemEntry, Text};
+use crate::model::{Block as Written, Date, ItemEntry, Text, cite};
 use crate::placement;
 use crate::text::chinese_numeral;
 use serde_saphyr::{Location, Spanned};
@@ -115,12 +115,30 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
             date_indent,
         });
     }
+    // Citations of the tables in the text print the tables' values (`model::cite`).
+    let values = formats::citable(report);
+    for block in &mut c.blocks {
+        cite_in(block, &values);
+    }
     Composed {
         document: Document {
             meta,
             blocks: c.blocks,
         },
         sources: c.sources,
+    }
+}
+
+/// The citations in a paragraph's runs or a heading replaced by the values they name.
+fn cite_in(block: &mut Block, values: &[cite::Citable]) {
+    match block {
+        Block::Paragraph { runs } => {
+            for r in runs.iter_mut().filter(|r| cite::has_braces(&r.text)) {
+                r.text = cite::substitute(&r.text, values);
+            }
+        }
+        Block::Heading { text, .. } if cite::has_braces(text) => *text = cite::substitute(text, values),
+        _ => {}
     }
 }
 

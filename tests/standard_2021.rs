@@ -345,7 +345,7 @@ fn in_force_counts_that_do_not_follow_and_copied_paragraphs_warn() {
 }
 
 #[test]
-fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
+fn init_writes_a_zero_filled_report_whose_placeholders_stop_it_until_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("2024.yaml");
     report()
@@ -362,7 +362,6 @@ fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
         .arg(&path)
         .assert()
         .success();
-    report().arg("check").arg(&path).assert().success().stderr("");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("统计期限为2024年1月1日至2024年12月31日"));
     assert_eq!(
@@ -370,12 +369,47 @@ fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
         2 + 2 + 8 + 3 + 5 + 3 + 2,
         "every row zero-filled"
     );
-    let out = dir.path().join("out");
+    // Unfilled, it cannot pass: each part's placeholder is an error at its line.
+    let out = report()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let found = findings_of(&out.stdout);
+    let lines: Vec<u64> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("待填写"))
+        .map(|(i, _)| i as u64 + 1)
+        .collect();
+    assert_eq!(lines.len(), 6, "one placeholder a part");
+    let placeholders: Vec<u64> = found
+        .iter()
+        .filter(|f| f["rule"] == "S-PLACEHOLDER")
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(placeholders, lines);
+    let out_dir = dir.path().join("out");
     report()
         .arg("render")
         .arg(&path)
         .arg("-o")
-        .arg(&out)
+        .arg(&out_dir)
+        .assert()
+        .code(1);
+    assert!(
+        !out_dir.join("2024.pdf").exists(),
+        "a report with errors is not rendered"
+    );
+    // Written, it checks clean and renders.
+    std::fs::write(&path, text.replace("待填写：", "")).unwrap();
+    report().arg("check").arg(&path).assert().success().stderr("");
+    report()
+        .arg("render")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out_dir)
         .assert()
         .success();
     // An existing file is left alone unless --force.
@@ -386,6 +420,86 @@ fn init_writes_a_zero_filled_report_that_checks_clean_and_never_overwrites() {
         .assert()
         .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+}
+
+/// The findings `check --format json` printed, one object a line.
+fn findings_of(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn allow_errors_renders_a_report_with_errors_and_still_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("reports/yunxi-2024.yaml")).unwrap();
+    // As published with a total that does not add up.
+    let bad = text.replacen("[78, 5, 0, 1, 2, 0, 86]", "[78, 5, 0, 1, 2, 0, 87]", 1);
+    assert_ne!(bad, text);
+    let path = dir.path().join("yunxi-2024.yaml");
+    std::fs::write(&path, &bad).unwrap();
+    let out_dir = dir.path().join("out");
+    let refused = report()
+        .arg("render")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(!out_dir.join("yunxi-2024.pdf").exists());
+    let allowed = report()
+        .args(["render", "--allow-errors"])
+        .arg(&path)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        allowed.status.code(),
+        Some(1),
+        "errors still make the exit status 1"
+    );
+    let stderr = String::from_utf8_lossy(&allowed.stderr);
+    assert!(
+        stderr.contains("error[T3-ROWSUM]"),
+        "the findings are still printed: {stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&allowed.stdout);
+    assert!(stdout.contains("rendered with errors"), "{stdout}");
+    // Printed as written: the 87 that does not add up.
+    let pdf = out_dir.join("yunxi-2024.pdf");
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 0);
+    assert!(out_dir.join("yunxi-2024.docx").exists());
+
+    // A batch records it in summary.json and in the manifest.
+    let batch_dir = dir.path().join("batch");
+    let out = report()
+        .args(["batch", "--allow-errors", "--format", "docx", "-o"])
+        .arg(&batch_dir)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(batch_dir.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary[0]["rendered"], true);
+    assert_eq!(summary[0]["rendered_with_errors"], true);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(batch_dir.join("manifest.json")).unwrap()).unwrap();
+    let docx = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["path"] == "yunxi-2024.docx")
+        .unwrap();
+    assert_eq!(docx["rendered_with_errors"], true);
+    report()
+        .arg("verify")
+        .arg(batch_dir.join("manifest.json"))
+        .assert()
+        .success();
 }
 
 #[test]

@@ -3,10 +3,13 @@
 //! function per rule id, and the rules of the report's shape from `formats`. Each finding is
 //! placed at the line and column of what it found.
 
+mod cite;
 mod cross_year;
+mod deadline;
 mod docno;
 mod glyphs;
 mod heading_numbers;
+mod placeholder;
 mod punctuation;
 mod rates;
 mod structure;
@@ -53,6 +56,16 @@ pub const RULES: &[RuleInfo] = &[
         "a numbered list nested below （1）, the fourth and last level of numbering",
     ),
     RuleInfo::new(
+        "S-PLACEHOLDER",
+        "error",
+        "text left to fill in: 「待填写」 as `report init` writes it, 「XX」「××」 for a name or number not yet known",
+    ),
+    RuleInfo::new(
+        "S-CITE",
+        "error",
+        "a citation `{表3.本年新收.总计}` that names no table value (the closest names are suggested), or a `{` never closed",
+    ),
+    RuleInfo::new(
         "S-NUMBERING",
         "error / warning",
         "a heading typed with its number (「一、总体情况」: numbers are generated); 一是、二是… out of order",
@@ -61,6 +74,11 @@ pub const RULES: &[RuleInfo] = &[
         "D-YEAR",
         "error",
         "a title or statistics period naming another year; a year after the following one; an implausible `year`",
+    ),
+    RuleInfo::new(
+        "D-DEADLINE",
+        "warning",
+        "a report dated after its deadline: 31 January of the next year for a department, 31 March for a government (`issuer_kind`, else inferred from the name)",
     ),
     RuleInfo::new(
         "D-DOCNO",
@@ -119,6 +137,9 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     structure::s_depth(input, &mut f);
     tokens::p_token(input, &mut f);
     year::d_year(input, &mut f);
+    deadline::d_deadline(input, &mut f);
+    placeholder::s_placeholder(input, &mut f);
+    cite::s_cite(input, &mut f);
     docno::d_docno(input, &mut f);
     heading_numbers::s_numbering(input, &mut f);
     rates::p_numbers(input, &mut f);

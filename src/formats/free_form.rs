@@ -28,10 +28,11 @@ pub fn check(report: &Report, f: &mut Findings) {
     }
 }
 
-/// `report init --format free_form`: a report to fill in, two parts with a sentence each.
+/// `report init --format free_form`: a report to fill in, two parts with a placeholder each
+/// (「待填写」, reported by S-PLACEHOLDER until it is replaced).
 pub fn skeleton(issuer: &str, year: u16) -> String {
     format!(
-        "# yaml-language-server: $schema=report.schema.json\n# {}{year}年政府信息公开工作年度报告. Numbers 一、（一） are generated; write only the text.\nformat: free_form\nissuer: {}\nyear: {year}\npreamble:\n  - {}\nparts:\n  - heading: 主动公开政府信息情况\n    sections:\n      - heading: 主动公开。\n        text: 全年主动公开政府信息0条。\n  - heading: 依申请公开政府信息情况\n    body:\n      - 全年收到政府信息公开申请0件。\n",
+        "# yaml-language-server: $schema=report.schema.json\n# {}{year}年政府信息公开工作年度报告. Numbers 一、（一） are generated; write only the text.\nformat: free_form\nissuer: {}\nyear: {year}\npreamble:\n  - {}\nparts:\n  - heading: 主动公开政府信息情况\n    sections:\n      - heading: 主动公开。\n        text: 待填写：全年主动公开政府信息情况。\n  - heading: 依申请公开政府信息情况\n    body:\n      - 待填写：全年收到和处理政府信息公开申请情况。\n",
         comment_text(issuer),
         yaml_string(issuer),
         yaml_string(&preamble(issuer, year)),

@@ -37,6 +37,11 @@ pub struct Report {
     /// The body that publishes the report (发布机关), e.g. 重庆市人民政府办公厅.
     #[schemars(with = "String")]
     pub issuer: Text,
+    /// What kind of body the issuer is, which sets the publication deadline (D-DEADLINE):
+    /// `government` (by 31 March) or `department` (by 31 January). Inferred from the name
+    /// when omitted: 「…人民政府」 and its 办公厅/办公室 are a government, any other a department.
+    #[serde(default)]
+    pub issuer_kind: Option<crate::model::IssuerKind>,
     /// The year the report covers.
     #[serde(deserialize_with = "crate::model::number::year")]
     #[schemars(with = "u16")]
@@ -69,6 +74,19 @@ pub struct Report {
 /// of the form (only the 2021 format has tables).
 pub fn cell_place(line: &str, column: usize) -> Option<String> {
     standard2021::labels::cell_place(line, column)
+}
+
+/// The table values the report's prose may cite (`{表3.本年新收.总计}`, see `model::cite`);
+/// none in a shape without tables.
+pub fn citable(report: &Report) -> Vec<crate::model::cite::Citable> {
+    match report.format {
+        Format::FreeForm => Vec::new(),
+        Format::Standard2021 => report
+            .tables
+            .as_ref()
+            .map(standard2021::cite::citable)
+            .unwrap_or_default(),
+    }
 }
 
 /// The title printed for part `index` (from 0) when the report gives none: the 2021

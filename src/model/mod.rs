@@ -5,7 +5,9 @@
 //! Heading numbers (一、 （一） 1. （1）) are never typed by the user; they follow from order.
 //! Every piece of text keeps its place in the source file so that later checks can point at it.
 
+pub mod cite;
 mod date;
+mod issuer;
 pub mod number;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -16,6 +18,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use date::Date;
+pub use issuer::IssuerKind;
 
 /// A piece of text with the place in the YAML where it was written.
 pub type Text = Spanned<String>;

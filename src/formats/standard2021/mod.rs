@@ -5,6 +5,7 @@
 //! (`rollup`). The user types the leaves; totals may be omitted (they are computed) or given
 //! (they are checked, see the T3-* and T4-* rules).
 
+pub mod cite;
 pub mod labels;
 pub mod rollup;
 pub mod rules;

@@ -1,5 +1,6 @@
 //! `report init --format standard_2021`: a new report of the format, its six parts with a
-//! sentence each and every table zero-filled, so it checks clean from the start. The keys
+//! placeholder each (「待填写」, which `check` reports until it is replaced) and every table
+//! zero-filled. The keys
 //! come from the format's one table of labels.
 
 use super::labels::*;
@@ -17,13 +18,15 @@ pub fn skeleton(issuer: &str, year: u16) -> String {
         yaml_string(issuer),
         yaml_string(&preamble(issuer, year)),
     );
+    // Each part's text is marked 「待填写」 (S-PLACEHOLDER): the skeleton does not pass `check`
+    // until every part is written.
     let bodies = [
-        "本年度政府信息公开工作总体情况。".to_owned(),
-        format!("{year}年主动公开政府信息情况如下表。"),
-        format!("{year}年收到和处理政府信息公开申请情况如下表。"),
-        format!("{year}年政府信息公开行政复议、行政诉讼情况如下表。"),
-        "本年度政府信息公开工作存在的主要问题及改进情况。".to_owned(),
-        "本年度未收取信息处理费。".to_owned(),
+        "待填写：本年度政府信息公开工作总体情况。".to_owned(),
+        format!("待填写：{year}年主动公开政府信息情况（表格见下）。"),
+        format!("待填写：{year}年收到和处理政府信息公开申请情况（表格见下）。"),
+        format!("待填写：{year}年政府信息公开行政复议、行政诉讼情况（表格见下）。"),
+        "待填写：本年度政府信息公开工作存在的主要问题及改进情况。".to_owned(),
+        "待填写：信息处理费收取情况及其他需要报告的事项。".to_owned(),
     ];
     for body in bodies {
         s.push_str(&format!("  - body:\n      - {body}\n"));
