@@ -541,3 +541,30 @@ fn the_examples_pass_the_official_layout_checker() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs poppler-utils (pdftotext)"]
+fn cited_table_values_print_as_the_table_has_them() {
+    // The example's part 三 cites table 3 (`{表3.不予公开}` …) rather than typing numbers, so
+    // its prose says the table's 10 and 2 where the report once typed 9 and 3.
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .arg("render")
+        .args(["--format", "pdf"])
+        .arg(example())
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = std::process::Command::new("pdftotext")
+        .arg(dir.path().join("yunxi-2024.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8_lossy(&out.stdout).split_whitespace().collect();
+    assert!(
+        text.contains("其中予以公开45件，部分公开8件，不予公开10件，无法提供17件，不予处理5件，其他处理2件，结转下年度继续办理3件"),
+        "{text}"
+    );
+    assert!(!text.contains("{表3"), "no citation is printed as written");
+}
