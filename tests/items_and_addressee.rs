@@ -186,11 +186,21 @@ fn a_circled_list_past_twenty_is_an_error_at_its_numbering() {
     );
     let (out, _) = check_json(&yaml);
     assert_eq!(out.status.code(), Some(1));
+    // GB2312, and so 仿宋_GB2312 and its stand-in, stops at ⑩: ⑪ on (line 18) is printed by
+    // the fallback face, which is said where it starts.
     assert_eq!(
         json_findings(&out.stdout),
-        [("S-NUMBERING".to_owned(), "error".to_owned(), 6)]
+        [
+            ("S-NUMBERING".to_owned(), "error".to_owned(), 6),
+            ("F-FALLBACK".to_owned(), "warning".to_owned(), 18)
+        ]
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("（1）"));
+    // Ten items stay in the body face and check clean.
+    let ten: String = (1..=10).map(|i| format!("          - 第{i}项。\n")).collect();
+    let (out, _) = check_json(&yaml.replace(&items, &ten));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_findings(&out.stdout), []);
 }
 
 #[test]

@@ -7,9 +7,10 @@ use super::{Input, pattern};
 use crate::diag::{Findings, Severity};
 use crate::document::SourcedText;
 use crate::layout::Role;
-use crate::model::{Numbering, each_list};
+use crate::model::{ItemEntry, Numbering, each_list};
 use crate::text::chinese_numeral;
 use regex::Regex;
+use serde_saphyr::Spanned;
 use std::sync::LazyLock;
 
 /// A number typed at the start of a text: 一、 （一） (一) 1. 1． 1、 （1） (1) ①…⑳, and the
@@ -87,7 +88,53 @@ pub fn s_numbering(input: &Input, f: &mut Findings) {
                 )
                 .help = Some("number the list 「（1）」 (`numbering: \"（1）\"`), or split it into lists of 20 at most".into());
             }
+            if list.form() == Some(Numbering::Circled) {
+                circled_glyphs(input, list.items, f);
+            }
         });
+    }
+}
+
+/// F-FALLBACK for the generated numbers of a ① list: GB2312 has ① to ⑩ only, so 仿宋_GB2312
+/// and the bundled FandolFang print ⑪ to ⑳ in the fallback face. The glyph rules see the
+/// user's text; these numbers are not in it, so they are looked up here, in the body role's
+/// fonts (which set a list's numbers), at the first item whose number its face lacks.
+fn circled_glyphs(input: &Input, items: &[Spanned<ItemEntry>], f: &mut Findings) {
+    let Some(fonts) = input.fonts else { return };
+    let Some(role) = fonts.roles.get(Role::Body.as_str()) else {
+        return;
+    };
+    let Some(first) = role.cjk.first() else { return };
+    for (k, entry) in items.iter().enumerate().take(Numbering::CIRCLED_MAX) {
+        let Some(c) = Numbering::Circled.label(k + 1).and_then(|l| l.chars().next()) else {
+            continue;
+        };
+        if fonts.set.family_covers(first, c) {
+            continue;
+        }
+        let (severity, rule, message) = match role.cjk.iter().skip(1).find(|o| fonts.set.family_covers(o, c))
+        {
+            Some(other) => (
+                Severity::Warning,
+                "F-FALLBACK",
+                format!(
+                    "the number 「{c}」 (U+{:04X}) is not in {first}; from this item on the list's numbers print in {other}",
+                    c as u32
+                ),
+            ),
+            None => (
+                Severity::Error,
+                "F-GLYPH",
+                format!(
+                    "no font has the number 「{c}」 (U+{:04X}): it would print as an empty box",
+                    c as u32
+                ),
+            ),
+        };
+        f.add(severity, rule, Some(&entry.referenced), message).help = Some(
+            "GB2312 faces have ① to ⑩ only: number the list 「（1）」, or give --font-dir a font that has ⑪-⑳".into(),
+        );
+        return;
     }
 }
 
