@@ -6,7 +6,7 @@
 use crate::document::{Block, Document, Meta, Run, SourcedText};
 use crate::formats::{self, Report};
 use crate::layout::{Layout, Role};
-use crate::model::{Block as Written, Date, ItemEntry, Text, cite};
+use crate::model::{Addressee, Block as Written, Date, ItemEntry, Numbering, Text, cite};
 use crate::placement;
 use crate::text::chinese_numeral;
 use serde_saphyr::{Location, Spanned};
@@ -58,7 +58,10 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
         })
         .collect();
     c.blocks.push(Block::Title { rows });
-    c.body(&report.preamble);
+    if let Some(addressee) = &report.addressee {
+        c.addressee(addressee);
+    }
+    c.body(&report.preamble, None, 3);
     for (i, part) in report.parts.iter().enumerate() {
         let heading = match &part.heading {
             Some(h) => {
@@ -76,7 +79,7 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
             role: Role::Heading1,
             text: format!("{}、{heading}", chinese_numeral(i + 1)),
         });
-        c.body(&part.body);
+        c.body(&part.body, None, 3);
         for (j, section) in part.sections.iter().enumerate() {
             c.source(Role::Heading2, &section.heading);
             let heading = format!("（{}）{}", chinese_numeral(j + 1), section.heading.value);
@@ -93,7 +96,7 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
                     text: heading,
                 }),
             }
-            c.body(&section.body);
+            c.body(&section.body, None, 3);
         }
         c.blocks
             .extend(formats::table_after_part(report, i, layout).map(Block::Table));
@@ -161,10 +164,51 @@ impl Composer {
     }
 
     fn push_source(&mut self, role: Role, text: String, at: Location) {
-        self.sources.push(SourcedText { role, text, at });
+        self.sources.push(SourcedText {
+            role,
+            text,
+            at,
+            item: false,
+        });
     }
 
-    fn body(&mut self, body: &[Spanned<Written>]) {
+    /// The text of a list item, printed after a generated number.
+    fn push_item_source(&mut self, text: String, at: Location) {
+        self.sources.push(SourcedText {
+            role: Role::Body,
+            text,
+            at,
+            item: true,
+        });
+    }
+
+    /// The addressee line (主送机关): the bodies joined with 、, ending in one full-width
+    /// colon, which is added when the user left it out. A half-width `:` is replaced (P-PUNCT
+    /// points at it in the YAML), so the line never ends in 「:：」.
+    fn addressee(&mut self, addressee: &Spanned<Addressee>) {
+        let names: Vec<(&str, Location)> = match &addressee.value {
+            Addressee::One(name) => vec![(name.as_str(), addressee.referenced)],
+            Addressee::Many(names) => names.iter().map(|n| (n.value.as_str(), n.referenced)).collect(),
+        };
+        if names.is_empty() {
+            return; // S-EMPTY reports an empty list
+        }
+        for &(name, at) in &names {
+            self.push_source(Role::Body, name.to_owned(), at);
+        }
+        let joined = names
+            .iter()
+            .map(|(n, _)| n.trim_end().trim_end_matches(['：', ':']))
+            .collect::<Vec<_>>()
+            .join("、");
+        self.blocks.push(Block::Addressee {
+            text: placement::breakable(&format!("{joined}：")),
+        });
+    }
+
+    /// Paragraphs and lists; a list here is numbered at `level` (3 in a part or section, 4
+    /// inside an item) in the form it asks for, or the one below `parent`'s.
+    fn body(&mut self, body: &[Spanned<Written>], parent: Option<Numbering>, level: u8) {
         for block in body {
             match &block.value {
                 Written::Paragraph(text) => {
@@ -173,52 +217,69 @@ impl Composer {
                         runs: vec![run(Role::Body, text.clone())],
                     });
                 }
-                Written::Items(items) => self.items(items, 3),
+                Written::Items(list) => {
+                    let numbering = list
+                        .numbering
+                        .as_ref()
+                        .map(|n| n.value)
+                        .or_else(|| Numbering::below(parent))
+                        // Nothing ranks below ①: S-DEPTH refuses such a list before it prints.
+                        .unwrap_or(Numbering::Circled);
+                    self.items(&list.items, numbering, level);
+                }
             }
         }
     }
 
-    /// Numbered items: level 3 as 1. 2. …, level 4 (and any deeper) as （1）（2）….
-    fn items(&mut self, items: &[Spanned<ItemEntry>], level: u8) {
+    /// Numbered items in `numbering`, at `level` 3 (the 1. level of 一、（一）1.（1）) or 4
+    /// (and deeper, which S-DEPTH refuses). Each item prints its number with its heading
+    /// and text, then its `body`, then its sub-items one level down.
+    fn items(&mut self, items: &[Spanned<ItemEntry>], numbering: Numbering, level: u8) {
         let role = if level == 3 {
             Role::Heading3
         } else {
             Role::Heading4
         };
         for (k, entry) in items.iter().enumerate() {
-            let number = if level == 3 {
-                format!("{}.", k + 1)
-            } else {
-                format!("（{}）", k + 1)
-            };
-            let (heading, text, subitems) = match &entry.value {
+            // Past ⑳ S-NUMBERING refuses the list, so this form is never printed.
+            let number = numbering.label(k + 1).unwrap_or_else(|| format!("（{}）", k + 1));
+            let item = match &entry.value {
                 ItemEntry::Plain(text) => {
-                    self.push_source(Role::Body, text.clone(), entry.referenced);
-                    (None, text.clone(), &[][..])
+                    self.push_item_source(text.clone(), entry.referenced);
+                    self.blocks.push(Block::Paragraph {
+                        runs: vec![run(Role::Body, format!("{number}{text}"))],
+                    });
+                    continue;
                 }
-                ItemEntry::Full(item) => {
-                    if let Some(h) = &item.heading {
-                        self.source(role, h);
-                    }
-                    if let Some(t) = &item.text {
-                        self.source(Role::Body, t);
-                    }
-                    let text = item.text.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-                    (
-                        item.heading.as_ref().map(|h| h.value.clone()),
-                        text,
-                        &item.items[..],
-                    )
-                }
+                ItemEntry::Full(item) => item,
             };
-            let runs = match heading {
-                Some(h) => vec![run(role, format!("{number}{h}")), run(Role::Body, text)],
-                None => vec![run(Role::Body, format!("{number}{text}"))],
-            };
-            self.blocks.push(Block::Paragraph {
-                runs: runs.into_iter().filter(|r| !r.text.is_empty()).collect(),
-            });
-            self.items(subitems, 4);
+            if let Some(h) = &item.heading {
+                self.source(role, h);
+            }
+            if let Some(t) = &item.text {
+                self.push_item_source(t.value.clone(), t.referenced);
+            }
+            let text = item.text.as_ref().map(|t| t.value.clone());
+            match (&item.heading, text) {
+                // A heading without text stands on its own line, as a section's does.
+                (Some(h), None) => self.blocks.push(Block::Heading {
+                    level: level.min(4),
+                    role,
+                    text: format!("{number}{}", h.value),
+                }),
+                (Some(h), Some(text)) => self.blocks.push(Block::Paragraph {
+                    runs: [run(role, format!("{number}{}", h.value)), run(Role::Body, text)]
+                        .into_iter()
+                        .filter(|r| !r.text.is_empty())
+                        .collect(),
+                }),
+                (None, text) => self.blocks.push(Block::Paragraph {
+                    runs: vec![run(Role::Body, format!("{number}{}", text.unwrap_or_default()))],
+                }),
+            }
+            self.body(&item.body, Some(numbering), level + 1);
+            let below = Numbering::below(Some(numbering)).unwrap_or(Numbering::Circled);
+            self.items(&item.items, below, level + 1);
         }
     }
 }
@@ -272,5 +333,61 @@ mod tests {
                 day: 1
             }
         );
+    }
+
+    /// The texts of the blocks after the title, one string each.
+    fn printed(yaml: &str) -> Vec<(String, String)> {
+        let layout = Template::builtin().unwrap().layout;
+        let doc = compose(&parse(Path::new("t"), yaml).unwrap(), &layout).document;
+        let json = serde_json::to_value(&doc.blocks).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .skip(1)
+            .map(|b| {
+                let kind = b["kind"].as_str().unwrap().to_owned();
+                let text = match b["runs"].as_array() {
+                    Some(runs) => runs.iter().map(|r| r["text"].as_str().unwrap()).collect(),
+                    None => b["text"].as_str().unwrap().to_owned(),
+                };
+                (kind, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn items_print_their_paragraphs_then_their_sub_items_in_the_numbering_chosen() {
+        let yaml = "issuer: 某局\nyear: 2020\naddressee: [市政府, \"市政府办公厅：\"]\nparts:\n  - heading: 甲\n    body:\n      - numbering: \"1、\"\n        items:\n          - heading: 门户网站\n            body: [第一段。, 第二段。, {items: [子一]}]\n            items: [子二]\n          - 乙\n      - numbering: \"①\"\n        items: [丙, 丁]\n      - numbering: \"（1）\"\n        items: [{text: 戊, items: [己]}]\n";
+        let p = |k: &str, t: &str| (k.to_owned(), t.to_owned());
+        assert_eq!(
+            printed(yaml),
+            [
+                p("addressee", "市政府、市政府办公厅："),
+                p("heading", "一、甲"),
+                p("heading", "1、门户网站"),
+                p("paragraph", "第一段。"),
+                p("paragraph", "第二段。"),
+                p("paragraph", "（1）子一"),
+                p("paragraph", "（1）子二"),
+                p("paragraph", "2、乙"),
+                p("paragraph", "①丙"),
+                p("paragraph", "②丁"),
+                p("paragraph", "（1）戊"),
+                p("paragraph", "①己"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_addressee_ends_in_one_full_width_colon() {
+        for (written, line) in [
+            ("市政府", "市政府："),
+            ("市政府：", "市政府："),
+            ("市政府:", "市政府："),
+        ] {
+            let yaml =
+                format!("issuer: 某局\nyear: 2020\naddressee: \"{written}\"\nparts: [{{heading: 甲}}]\n");
+            assert_eq!(printed(&yaml)[0], ("addressee".to_owned(), line.to_owned()));
+        }
     }
 }

@@ -33,6 +33,9 @@ pub enum Block {
     /// The title as printed, one entry per row: the lines the user wrote, each broken where
     /// `placement` decided.
     Title { rows: Vec<String> },
+    /// The addressee line (主送机关), as printed with its closing 「：」: flush left, first
+    /// line and continuation lines alike (GB/T 9704-2012 7.3.3), after the title's blank line.
+    Addressee { text: String },
     /// A heading on its own line: level 1 一、, level 2 （一）, level 3 1., level 4 （1）.
     Heading { level: u8, role: Role, text: String },
     /// A paragraph; a run-in heading is its first run.
@@ -127,4 +130,7 @@ pub struct SourcedText {
     pub text: String,
     /// Where its value starts in the YAML.
     pub at: Location,
+    /// The text of a list item, which follows a generated number (S-NUMBERING tells a
+    /// number typed into it from one typed into a paragraph).
+    pub item: bool,
 }

@@ -149,3 +149,28 @@ fn pdf_and_docx_indent_the_signature_alike() {
         );
     }
 }
+
+#[test]
+fn pdf_and_docx_print_the_addressee_flush_left_on_the_line_after_the_title() {
+    let yaml = "issuer: 示例市交通运输局\nyear: 2015\ntitle: [示例市交通运输局2015年政府信息公开工作年度报告]\naddressee: 示例市人民政府办公厅\nparts: [{heading: 总体情况, body: [正文。]}]\n";
+    let layout = Template::builtin().expect("template").layout;
+    let margin_pt = layout.page.margin_left_mm / 25.4 * 72.0;
+    let pdf = pdf_lines(yaml, 16.0);
+    let docx = docx_paragraphs(yaml);
+    // Right after the title in both: the PDF's first body-size line, the DOCX's paragraph
+    // after the Title.
+    assert_eq!(pdf[0].1, "示例市人民政府办公厅：");
+    assert!(
+        (pdf[0].0 - margin_pt).abs() < 0.5,
+        "the PDF starts it {:.2} pt from the margin",
+        pdf[0].0 - margin_pt
+    );
+    let after_title = docx
+        .iter()
+        .find(|(style, _, _)| style != "Title")
+        .expect("a paragraph after the title");
+    assert_eq!(after_title.2, "示例市人民政府办公厅：");
+    assert_eq!(after_title.1, Some(0));
+    // The body after it keeps its first-line indent in the PDF: the addressee alone is flush.
+    assert!(pdf[1].0 - margin_pt > 30.0, "{:?}", pdf[1]);
+}

@@ -53,7 +53,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo::new(
         "S-DEPTH",
         "error",
-        "a numbered list nested below （1）, the fourth and last level of numbering",
+        "a numbered list nested below （1）, the fourth and last level of numbering; a list numbered no lower than the item holding it (a 1. list in a （1） item)",
     ),
     RuleInfo::new(
         "S-PLACEHOLDER",
@@ -68,7 +68,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo::new(
         "S-NUMBERING",
         "error / warning",
-        "a heading typed with its number (「一、总体情况」: numbers are generated); 一是、二是… out of order",
+        "a heading typed with its number (「一、总体情况」: numbers are generated), a ① list past ⑳; a number typed at the start of a paragraph or an item's text (「1.门户网站建设。……」), 一是、二是… out of order",
     ),
     RuleInfo::new(
         "D-YEAR",

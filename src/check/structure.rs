@@ -5,7 +5,8 @@
 use super::Input;
 use crate::diag::{Findings, Severity};
 use crate::error::SourcePos;
-use crate::model::{Block, ItemEntry};
+use crate::formats::Report;
+use crate::model::{Addressee, Body, Numbering, each_list};
 use crate::text::is_invisible;
 
 /// S-EMPTY: every heading, paragraph and title line has text; a report has parts.
@@ -20,6 +21,18 @@ pub fn s_empty(input: &Input, f: &mut Findings) {
         let pos = key_position(input.source, "parts");
         f.add_at(Severity::Error, "S-EMPTY", pos, "the report has no parts".into())
             .help = Some("add the parts 一、二、… under `parts:`, each with a `heading:`".into());
+    }
+    if let Some(addressee) = &input.report.addressee
+        && matches!(&addressee.value, Addressee::Many(names) if names.is_empty())
+    {
+        f.add(
+            Severity::Error,
+            "S-EMPTY",
+            Some(&addressee.referenced),
+            "the addressee list is empty".into(),
+        )
+        .help =
+            Some("name the body the report is sent to, e.g. 市人民政府办公厅, or remove `addressee`".into());
     }
     if input.report.issuer.value.trim().is_empty() {
         f.add(
@@ -58,41 +71,70 @@ pub fn s_control(input: &Input, f: &mut Findings) {
     }
 }
 
-/// S-DEPTH: numbered lists nest two levels, 1. and （1）: with 一、 and （一） above them
-/// they are the four levels of numbering the official format has. A list inside a （1）
-/// item would print （1） again, so it is refused where it is written.
+/// S-DEPTH: numbered lists nest two levels, the 1. and （1） of 一、 （一） 1. （1）, the
+/// four levels of numbering the official format has; a list inside a （1） item would print
+/// （1） again, so it is refused where it is written. A list inside an item is numbered
+/// below it, 1. (or 1、) → （1） → ①: a `numbering:` that does not rank below the enclosing
+/// list's, or any list inside a ① item, is refused too.
 pub fn s_depth(input: &Input, f: &mut Findings) {
-    let r = input.report;
-    let bodies = r
-        .parts
-        .iter()
-        .flat_map(|p| std::iter::once(&p.body).chain(p.sections.iter().map(|s| &s.body)))
-        .chain(std::iter::once(&r.preamble));
-    for body in bodies {
-        for block in body {
-            let Block::Items(items) = &block.value else {
-                continue;
+    for body in bodies(input.report) {
+        each_list(body, &mut |list| {
+            let Some(first) = list.items.first() else {
+                return;
             };
-            for entry in items {
-                let ItemEntry::Full(item) = &entry.value else {
-                    continue;
-                };
-                for sub in &item.items {
-                    if let ItemEntry::Full(deep) = &sub.value
-                        && let Some(first) = deep.items.first()
-                    {
-                        f.add(
-                            Severity::Error,
-                            "S-DEPTH",
-                            Some(&first.referenced),
-                            "a list inside a （1） item: the official format numbers four levels, 一、 （一） 1. （1）".into(),
-                        )
-                        .help = Some("make these items paragraphs of their own, or raise them one level".into());
-                    }
-                }
+            if list.depth > 2 {
+                f.add(
+                    Severity::Error,
+                    "S-DEPTH",
+                    Some(&first.referenced),
+                    "a list inside a （1） item: the official format numbers four levels, 一、 （一） 1. （1）".into(),
+                )
+                .help = Some("make these items paragraphs of the item's `body`, or raise them one level".into());
+                return;
             }
-        }
+            let Some(parent) = list.parent else {
+                return;
+            };
+            match (list.numbering, list.form()) {
+                (Some(own), _) if own.value.rank() <= parent.rank() => {
+                    let below = Numbering::below(Some(parent));
+                    f.add(
+                        Severity::Error,
+                        "S-DEPTH",
+                        Some(&own.referenced),
+                        format!(
+                            "a list numbered 「{}」 inside a 「{}」 item: a list inside an item is numbered below it, 1. → （1） → ①",
+                            own.value.as_str(),
+                            parent.as_str()
+                        ),
+                    )
+                    .help = Some(match below {
+                        Some(b) => format!("leave `numbering` out (the list is then numbered 「{}」)", b.as_str()),
+                        None => "make these items paragraphs of the item's `body`".into(),
+                    });
+                }
+                (_, None) => {
+                    f.add(
+                        Severity::Error,
+                        "S-DEPTH",
+                        Some(&first.referenced),
+                        "a list inside a ① item: nothing is numbered below ①".into(),
+                    )
+                    .help = Some("make these items paragraphs of the item's `body`, or number the outer list 「（1）」".into());
+                }
+                _ => {}
+            }
+        });
     }
+}
+
+/// The bodies of a report that may hold lists: the preamble, each part's and each section's.
+pub(super) fn bodies(r: &Report) -> impl Iterator<Item = &Body> {
+    std::iter::once(&r.preamble).chain(
+        r.parts
+            .iter()
+            .flat_map(|p| std::iter::once(&p.body).chain(p.sections.iter().map(|s| &s.body))),
+    )
 }
 
 /// Where a top-level key is written, if it is.
@@ -120,6 +162,47 @@ mod tests {
             "{f:?}"
         );
         assert!(findings(&yaml.replace("                items:\n                  - 三\n", "")).is_empty());
+    }
+
+    #[test]
+    fn a_list_is_numbered_below_the_item_that_holds_it() {
+        let yaml = |outer: &str, inner: &str| {
+            format!(
+                "issuer: 某局\nyear: 2023\nparts:\n  - heading: 甲\n    body:\n      - numbering: \"{outer}\"\n        items:\n          - heading: 乙\n            body:\n              - numbering: \"{inner}\"\n                items: [丙]\n"
+            )
+        };
+        for (outer, inner) in [("1.", "（1）"), ("1、", "①"), ("（1）", "①"), ("1、", "（1）")] {
+            assert!(findings(&yaml(outer, inner)).is_empty(), "{outer} {inner}");
+        }
+        for (outer, inner) in [("（1）", "1."), ("（1）", "（1）"), ("1.", "1、"), ("①", "①")] {
+            let f = findings(&yaml(outer, inner));
+            assert_eq!(
+                f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+                [("S-DEPTH", Some(10))],
+                "{outer} {inner}"
+            );
+        }
+        // Nothing ranks below ①: a list inside a ① item is refused at its first item.
+        let below_circled = "issuer: 某局\nyear: 2023\nparts:\n  - heading: 甲\n    body:\n      - numbering: \"①\"\n        items:\n          - text: 乙\n            items: [丙]\n";
+        let f = findings(below_circled);
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [("S-DEPTH", Some(9))]
+        );
+    }
+
+    #[test]
+    fn an_empty_addressee_is_an_error() {
+        let f = findings("issuer: 某局\nyear: 2023\naddressee: []\nparts: [{heading: 甲}]\n");
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [("S-EMPTY", Some(3))]
+        );
+        let f = findings("issuer: 某局\nyear: 2023\naddressee: \"\"\nparts: [{heading: 甲}]\n");
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            [("S-EMPTY", Some(3))]
+        );
     }
 
     #[test]

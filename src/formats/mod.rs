@@ -51,6 +51,11 @@ pub struct Report {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub title: Vec<Text>,
+    /// The body the report is sent to (主送机关), or a list of bodies: printed flush left
+    /// on the line after the title, joined with 、 and ending in 「：」 (added when left out).
+    #[serde(default)]
+    #[schemars(with = "Option<crate::model::Addressee>")]
+    pub addressee: Option<Spanned<crate::model::Addressee>>,
     /// The date of the report (成文日期), ISO form `2015-01-20`: printed in the signature and
     /// used as the PDF's creation date, so output does not depend on when it was rendered.
     #[serde(default)]

@@ -114,7 +114,7 @@ impl Tally {
         for block in body {
             match &block.value {
                 Block::Paragraph(text) => self.text(text, &block.referenced),
-                Block::Items(items) => self.items(items),
+                Block::Items(list) => self.items(&list.items),
             }
         }
     }
@@ -132,6 +132,7 @@ impl Tally {
                         .or(item.text.as_ref())
                         .map_or(entry.referenced, |t| t.referenced);
                     self.text(&format!("{heading}{text}"), &at);
+                    self.body(&item.body);
                     self.items(&item.items);
                 }
             }

@@ -268,9 +268,10 @@ mod tests {
         let s = &r.parts[0].sections[0];
         assert_eq!(s.text.as_ref().unwrap().value, "正文。");
         assert!(matches!(&s.body[0].value, Block::Paragraph(p) if p == "第二段。"));
-        let Block::Items(items) = &s.body[1].value else {
+        let Block::Items(list) = &s.body[1].value else {
             panic!("expected items")
         };
+        let items = &list.items;
         assert!(matches!(&items[0].value, ItemEntry::Plain(t) if t == "甲"));
         let ItemEntry::Full(second) = &items[1].value else {
             panic!("expected a mapping")

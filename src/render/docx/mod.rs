@@ -177,6 +177,13 @@ fn paragraphs(block: &Block, layout: &Layout, m: &Metrics) -> Vec<Paragraph> {
             let after = m.line_pitch * layout.title.blank_lines_after as i32;
             vec![p.line_spacing(m.exact_lines().after(after as u32))]
         }
+        // Flush left on every line: no first-line indent, against the Normal style's.
+        Block::Addressee { text } => vec![
+            Paragraph::new()
+                .style(StyleId::NORMAL)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .add_run(run(layout, Role::Body, text)),
+        ],
         Block::Heading { level, role, text } => {
             vec![
                 // Kept with the paragraph after it, as the PDF's sticky heading block is.
