@@ -7,6 +7,7 @@
 
 mod date;
 pub mod number;
+pub mod table;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -71,12 +72,14 @@ pub struct Signature {
     pub date: Option<Spanned<Date>>,
 }
 
-/// A block of body text: a paragraph (a plain string in YAML) or a numbered list
-/// (`items:`), numbered 1. 2. … and, one level down, （1）（2）….
+/// A block of body text: a paragraph (a plain string in YAML), a numbered list
+/// (`items:`), numbered 1. 2. … and, one level down, （1）（2）…, or a table (`table:`,
+/// `statistics:`).
 #[derive(Debug, Clone)]
 pub enum Block {
     Paragraph(String),
     Items(Vec<Spanned<ItemEntry>>),
+    Table(table::Table),
 }
 
 /// One entry of a numbered list: plain text, or a run-in heading with text and sub-items.
@@ -103,11 +106,16 @@ pub enum ItemEntry {
     Full(Item),
 }
 
-/// The only key a list block may have.
+/// A block written as a mapping, by its one key: a numbered list or one of the two tables.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ItemsBlock {
-    items: Vec<Spanned<ItemEntry>>,
+struct MappedBlock {
+    #[serde(default)]
+    items: Option<Vec<Spanned<ItemEntry>>>,
+    #[serde(default)]
+    table: Option<table::General>,
+    #[serde(default)]
+    statistics: Option<table::Statistics>,
 }
 
 impl<'de> Deserialize<'de> for Block {
@@ -116,14 +124,23 @@ impl<'de> Deserialize<'de> for Block {
         impl<'de> Visitor<'de> for BlockVisitor {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text) or a numbered list (`items:`)")
+                f.write_str(
+                    "a paragraph (text), a numbered list (`items:`) or a table (`table:`, `statistics:`)",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
                 Ok(Block::Paragraph(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                let block = ItemsBlock::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Block::Items(block.items))
+                let block = MappedBlock::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (block.items, block.table, block.statistics) {
+                    (Some(items), None, None) => Ok(Block::Items(items)),
+                    (None, Some(t), None) => Ok(Block::Table(table::Table::General(t))),
+                    (None, None, Some(t)) => Ok(Block::Table(table::Table::Statistics(t))),
+                    _ => Err(de::Error::custom(
+                        "a block is one of `items:`, `table:` or `statistics:`; start a new `- ` entry for each",
+                    )),
+                }
             }
         }
         deserializer.deserialize_any(BlockVisitor)
@@ -156,14 +173,29 @@ impl JsonSchema for Block {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let items = generator.subschema_for::<Vec<ItemEntry>>();
+        let (general, statistics) = table::schemas(generator);
         json_schema!({
-            "description": "A paragraph (a string), or a numbered list 1. 2. … under `items:`.",
+            "description": "A paragraph (a string), a numbered list 1. 2. … under `items:`, or a table under `table:` or `statistics:`.",
             "oneOf": [
                 { "type": "string", "description": "One paragraph, printed as written." },
                 {
                     "type": "object",
                     "properties": { "items": items },
                     "required": ["items"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A table: caption, header rows, body rows; a cell spans with `colspan` / `rowspan`.",
+                    "properties": { "table": general },
+                    "required": ["table"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "The statistics table 指标名称 | 计量单位 | the value columns, rows with 「其中」 sub-rows.",
+                    "properties": { "statistics": statistics },
+                    "required": ["statistics"],
                     "additionalProperties": false
                 }
             ]
