@@ -495,7 +495,7 @@ fn every_docx_the_tool_writes_is_schema_valid() {
 #[ignore = "needs LibreOffice (soffice) and poppler-utils"]
 fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let reports: Vec<PathBuf> = ["chongqing-2014", "yunxi-2023", "yunxi-2024"]
+    let reports: Vec<PathBuf> = ["chongqing-2014", "yunxi-2023", "yunxi-2024", "qinghe-2013"]
         .iter()
         .map(|r| root().join(format!("reports/{r}.yaml")))
         .collect();
