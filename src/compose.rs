@@ -11,6 +11,8 @@ use crate::placement;
 use crate::text::chinese_numeral;
 use serde_saphyr::{Location, Spanned};
 
+mod table;
+
 /// A report composed: the document every renderer prints, and the user's texts with their
 /// places in the YAML, in reading order, for the rules.
 pub struct Composed {
@@ -20,7 +22,11 @@ pub struct Composed {
 
 /// Composes a report with the numbers of `layout`.
 pub fn compose(report: &Report, layout: &Layout) -> Composed {
-    let mut c = Composer::default();
+    let mut c = Composer {
+        blocks: Vec::new(),
+        sources: Vec::new(),
+        tables: &layout.table,
+    };
     let year = report.year.value;
     let issuer = &report.issuer.value;
     let title_lines: Vec<String> = if report.title.is_empty() {
@@ -152,13 +158,14 @@ fn run(role: Role, text: String) -> Run {
     Run { role, text }
 }
 
-#[derive(Default)]
-struct Composer {
+struct Composer<'a> {
     blocks: Vec<Block>,
     sources: Vec<SourcedText>,
+    /// The tables' layout, for the tables a report writes in its body.
+    tables: &'a crate::layout::TableLayout,
 }
 
-impl Composer {
+impl Composer<'_> {
     fn source(&mut self, role: Role, text: &Text) {
         self.push_source(role, text.value.clone(), text.referenced);
     }
@@ -226,6 +233,10 @@ impl Composer {
                         // Nothing ranks below ①: S-DEPTH refuses such a list before it prints.
                         .unwrap_or(Numbering::Circled);
                     self.items(&list.items, numbering, level);
+                }
+                Written::Table(t) => {
+                    let table = table::table(t, self.tables, &mut self.sources);
+                    self.blocks.push(Block::Table(table));
                 }
             }
         }

@@ -48,7 +48,8 @@ pub enum Block {
         date: Option<String>,
         date_indent: Option<f64>,
     },
-    /// A table (the statistical tables of the 2021 standard).
+    /// A table: the statistical tables of the 2021 standard, and the tables a report writes
+    /// in its body.
     Table(Table),
 }
 
@@ -58,6 +59,9 @@ pub enum Block {
 /// runs over.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
+    /// The caption, printed centred above the table in `table.caption_role`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
     /// Relative column widths; their count is the number of grid columns.
     pub columns: Vec<f64>,
     pub header_rows: usize,
@@ -72,6 +76,17 @@ pub struct Cell {
     pub rowspan: usize,
     pub align: CellAlign,
     pub bold: bool,
+    /// How far every line of the text is indented from the cell's left inset, in the
+    /// table face's characters (em): a 「其中」 sub-row sits under its parent's name.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub indent: f64,
+    /// How much further left the first line starts (em): 「其中：」 hangs before the name.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hanging: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,7 +107,16 @@ impl Cell {
             rowspan: 1,
             align: CellAlign::Center,
             bold: false,
+            indent: 0.0,
+            hanging: 0.0,
         }
+    }
+
+    /// Every line indented by `indent` em, the first line `hanging` em less.
+    pub fn indent(mut self, indent: f64, hanging: f64) -> Cell {
+        self.indent = indent;
+        self.hanging = hanging.min(indent);
+        self
     }
 
     pub fn span(mut self, colspan: usize, rowspan: usize) -> Cell {

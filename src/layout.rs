@@ -36,6 +36,8 @@ pub struct TableLayout {
     /// The stroke that emboldens a bold cell in the PDF, in em: the table face has no bold,
     /// and Word emboldens it the same way.
     pub bold_stroke_em: f64,
+    /// The role a table's caption is set in, centred on the body grid above the table.
+    pub caption_role: Role,
     /// Relative column widths of each printed table.
     pub columns: TableColumns,
 }
@@ -53,6 +55,9 @@ pub struct TableColumns {
     pub reviews: Vec<f64>,
     /// The roll-up of a batch's key numbers.
     pub rollup: Vec<f64>,
+    /// A statistics table written in a report (指标名称 | 计量单位 | values): three widths,
+    /// the name, the unit, and each value column's.
+    pub statistics: Vec<f64>,
 }
 
 /// What only the Word document needs.
@@ -215,12 +220,18 @@ impl Layout {
             ("applications", &c.applications),
             ("reviews", &c.reviews),
             ("rollup", &c.rollup),
+            ("statistics", &c.statistics),
         ] {
             if widths.is_empty() || widths.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
                 return Err(err(format!(
                     "[table.columns] {name}: give one positive width per column"
                 )));
             }
+        }
+        if c.statistics.len() != 3 {
+            return Err(err(
+                "[table.columns] statistics: give three widths (name, unit, each value column)".into(),
+            ));
         }
         if layout.grid.chars_per_line == 0 || layout.grid.lines_per_page == 0 {
             return Err(err("the grid needs at least one line of one character".into()));

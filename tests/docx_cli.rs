@@ -500,6 +500,7 @@ fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
         "shili-jiaotong-2015",
         "yunxi-2023",
         "yunxi-2024",
+        "qinghe-2013",
     ]
     .iter()
     .map(|r| root().join(format!("reports/{r}.yaml")))

@@ -47,6 +47,7 @@ fn document(rows: usize) -> Document {
             },
         },
         blocks: vec![Block::Table(Table {
+            caption: None,
             columns: vec![2.0, 1.0, 1.0, 1.0, 1.0],
             header_rows: 2,
             rows: header.into_iter().chain(body).collect(),

@@ -13,6 +13,7 @@ mod placeholder;
 mod punctuation;
 mod rates;
 mod structure;
+mod subitems;
 mod tokens;
 mod year;
 
@@ -91,6 +92,11 @@ pub const RULES: &[RuleInfo] = &[
         "a rate in the prose that its counts cannot give, on intervals; in the 2021 format, a count the prose states that is not the table's (error)",
     ),
     RuleInfo::new(
+        "P-SUBITEMS",
+        "warning",
+        "a 「其中」 part larger than its whole, in a statistics table or in prose; parts that divide a whole (`adds_up`, 「分别为」) not adding up to it",
+    ),
+    RuleInfo::new(
         "P-TOKEN",
         "warning",
         "a URL, code or number longer than a line: it is broken wherever the line ends",
@@ -143,6 +149,7 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     docno::d_docno(input, &mut f);
     heading_numbers::s_numbering(input, &mut f);
     rates::p_numbers(input, &mut f);
+    subitems::p_subitems(input, &mut f);
     punctuation::p_punct(input, &mut f);
     formats::check(input.report, input.previous.map(|(r, _)| r), input.texts, &mut f);
     if let Some((previous, composed)) = input.previous {

@@ -9,22 +9,22 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A counted quantity: 10.4万件, 948件, 6721条.
-static QUANTITY: LazyLock<Regex> =
+pub(super) static QUANTITY: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\d+(?:\.\d+)?)(万|亿)?(件|条|个|人次|次|项|份|封|人)"));
 /// A rate: 「…率达到87.86%」「…率为100%」.
 static RATE: LazyLock<Regex> = LazyLock::new(|| pattern(r"率(?:达到|达|为|是|约为|约)?(\d+(?:\.\d+)?)%"));
 
 /// A number as an interval: what it was rounded from.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Interval {
-    lo: f64,
-    hi: f64,
+pub(super) struct Interval {
+    pub(super) lo: f64,
+    pub(super) hi: f64,
 }
 
 impl Interval {
     /// `digits` written with `scale` (1 or 10 000 for 万): a whole count is exact unless
     /// scaled; a decimal stands for ± half a unit of its last place.
-    fn rounded(digits: &str, scale: f64) -> Option<Interval> {
+    pub(super) fn rounded(digits: &str, scale: f64) -> Option<Interval> {
         let value: f64 = digits.parse().ok()?;
         let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
         let half = if decimals == 0 && scale == 1.0 {
@@ -38,7 +38,7 @@ impl Interval {
         })
     }
 
-    fn overlaps(self, other: Interval) -> bool {
+    pub(super) fn overlaps(self, other: Interval) -> bool {
         self.lo <= other.hi + 1e-9 && other.lo <= self.hi + 1e-9
     }
 }

@@ -47,7 +47,8 @@ pub fn check(path: &Path, report: &Report) -> Result<(), Error> {
 struct Passed {
     at: Location,
     message: String,
-    help: &'static str,
+    help: String,
+    rule: &'static str,
 }
 
 impl Passed {
@@ -58,9 +59,9 @@ impl Passed {
                 line: self.at.line(),
                 column: self.at.column(),
             }),
-            rule: "Y-LIMIT",
+            rule: self.rule,
             message: self.message,
-            help: Some(self.help.into()),
+            help: Some(self.help),
         }
     }
 }
@@ -87,7 +88,9 @@ impl Tally {
                 message: format!(
                     "this text has {n} characters; a paragraph is at most {MAX_PARAGRAPH_CHARS}"
                 ),
-                help: "split it into paragraphs (the longest in real reports have some 2 000 characters)",
+                help: "split it into paragraphs (the longest in real reports have some 2 000 characters)"
+                    .into(),
+                rule: "Y-LIMIT",
             })
         } else if self.chars > MAX_TEXT_CHARS {
             Some(Passed {
@@ -95,7 +98,8 @@ impl Tally {
                 message: format!(
                     "the report's text passes {MAX_TEXT_CHARS} characters here, the most a report may have (some 300 pages)"
                 ),
-                help: "is this the right file? The longest real reports have some 30 000 characters",
+                help: "is this the right file? The longest real reports have some 30 000 characters".into(),
+                rule: "Y-LIMIT",
             })
         } else if self.blocks > MAX_BLOCKS {
             Some(Passed {
@@ -103,7 +107,8 @@ impl Tally {
                 message: format!(
                     "the report passes {MAX_BLOCKS} paragraphs, headings and list items here, the most it may have"
                 ),
-                help: "is this the right file? The longest real reports have a few hundred paragraphs",
+                help: "is this the right file? The longest real reports have a few hundred paragraphs".into(),
+                rule: "Y-LIMIT",
             })
         } else {
             None
@@ -115,7 +120,28 @@ impl Tally {
             match &block.value {
                 Block::Paragraph(text) => self.text(text, &block.referenced),
                 Block::Items(list) => self.items(&list.items),
+                Block::Table(table) => self.table(table, block.referenced),
             }
+        }
+    }
+
+    /// A table that cannot be printed as a grid is refused (Y-TABLE); its texts count as
+    /// paragraphs do.
+    fn table(&mut self, table: &crate::model::table::Table, at: Location) {
+        if self.passed.is_some() {
+            return;
+        }
+        if let Err(e) = table.validate(at) {
+            self.passed = Some(Passed {
+                at: e.at,
+                message: e.message,
+                help: e.help,
+                rule: "Y-TABLE",
+            });
+            return;
+        }
+        for (text, at) in table.texts() {
+            self.text(text, &at);
         }
     }
 

@@ -31,6 +31,11 @@ pub const RULES: &[RuleInfo] = &[
     ),
     RuleInfo::new("Y-ENCODING", "error (exit 2)", "a file that is not UTF-8"),
     RuleInfo::new(
+        "Y-TABLE",
+        "error (exit 2)",
+        "a table whose rows do not make a grid: a row with too few or too many cells, spans that overlap or run past the table, a statistics row with the wrong number of values",
+    ),
+    RuleInfo::new(
         "Y-LIMIT",
         "error (exit 2)",
         "larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs); a paragraph over 20 000 characters, over 200 000 in all or over 5 000 paragraphs",

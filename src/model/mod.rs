@@ -9,6 +9,7 @@ pub mod cite;
 mod date;
 mod issuer;
 pub mod number;
+pub mod table;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -122,12 +123,14 @@ impl JsonSchema for Addressee {
     }
 }
 
-/// A block of body text: a paragraph (a plain string in YAML) or a numbered list
-/// (`items:`), numbered 1. 2. … and, one level down, （1）（2）… unless it says otherwise.
+/// A block of body text: a paragraph (a plain string in YAML), a numbered list
+/// (`items:`), numbered 1. 2. … and, one level down, （1）（2）… unless it says otherwise,
+/// or a table (`table:`, `statistics:`).
 #[derive(Debug, Clone)]
 pub enum Block {
     Paragraph(String),
     Items(List),
+    Table(table::Table),
 }
 
 /// A numbered list as written: its items, and the numbering it chose, if any.
@@ -317,13 +320,19 @@ pub enum ItemEntry {
     Full(Item),
 }
 
-/// The keys a list block may have.
+/// A block written as a mapping, by its one key: a numbered list (with its numbering) or
+/// one of the two tables.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ItemsBlock {
+struct MappedBlock {
     #[serde(default)]
     numbering: Option<Spanned<Numbering>>,
-    items: Vec<Spanned<ItemEntry>>,
+    #[serde(default)]
+    items: Option<Vec<Spanned<ItemEntry>>>,
+    #[serde(default)]
+    table: Option<table::General>,
+    #[serde(default)]
+    statistics: Option<table::Statistics>,
 }
 
 impl<'de> Deserialize<'de> for Block {
@@ -332,17 +341,27 @@ impl<'de> Deserialize<'de> for Block {
         impl<'de> Visitor<'de> for BlockVisitor {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text) or a numbered list (`items:`)")
+                f.write_str(
+                    "a paragraph (text), a numbered list (`items:`) or a table (`table:`, `statistics:`)",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
                 Ok(Block::Paragraph(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                let block = ItemsBlock::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Block::Items(List {
-                    numbering: block.numbering,
-                    items: block.items,
-                }))
+                let block = MappedBlock::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let numbered = block.numbering.is_some();
+                match (block.items, block.table, block.statistics) {
+                    (Some(items), None, None) => Ok(Block::Items(List {
+                        numbering: block.numbering,
+                        items,
+                    })),
+                    (None, Some(t), None) if !numbered => Ok(Block::Table(table::Table::General(t))),
+                    (None, None, Some(t)) if !numbered => Ok(Block::Table(table::Table::Statistics(t))),
+                    _ => Err(de::Error::custom(
+                        "a block is one of `items:` (with its `numbering:`), `table:` or `statistics:`; start a new `- ` entry for each",
+                    )),
+                }
             }
         }
         deserializer.deserialize_any(BlockVisitor)
@@ -380,14 +399,29 @@ impl JsonSchema for Block {
             "description".into(),
             "The list's number form: \"1.\", \"1、\", \"（1）\" or \"①\" (at most 20 items). Default: 1. for a list in a part or section, one rank below its parent's (（1）, then ①) for a list inside an item.".into(),
         );
+        let (general, statistics) = table::schemas(generator);
         json_schema!({
-            "description": "A paragraph (a string), or a numbered list 1. 2. … under `items:`.",
+            "description": "A paragraph (a string), a numbered list 1. 2. … under `items:`, or a table under `table:` or `statistics:`.",
             "oneOf": [
                 { "type": "string", "description": "One paragraph, printed as written." },
                 {
                     "type": "object",
                     "properties": { "numbering": numbering, "items": items },
                     "required": ["items"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "A table: caption, header rows, body rows; a cell spans with `colspan` / `rowspan`.",
+                    "properties": { "table": general },
+                    "required": ["table"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "The statistics table 指标名称 | 计量单位 | the value columns, rows with 「其中」 sub-rows.",
+                    "properties": { "statistics": statistics },
+                    "required": ["statistics"],
                     "additionalProperties": false
                 }
             ]

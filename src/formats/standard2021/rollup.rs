@@ -117,6 +117,7 @@ pub fn document(rows: &[RollupRow], layout: &Layout) -> Document {
             rows: crate::placement::title_rows(&title, &[], crate::placement::title_width(layout)),
         },
         Block::Table(Table {
+            caption: None,
             columns: layout.table.columns.rollup.clone(),
             header_rows: 1,
             rows: cells,

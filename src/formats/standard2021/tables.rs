@@ -52,6 +52,7 @@ pub fn active_disclosure(t: &ActiveDisclosure, columns: &TableColumns) -> Table 
         one(&T2_FEES, t.fees.value.0.clone()),
     ];
     Table {
+        caption: None,
         columns: columns.active_disclosure.clone(),
         header_rows: 0,
         rows,
@@ -119,6 +120,7 @@ pub fn applications(a: &Applications, columns: &TableColumns) -> Table {
     rows.push(total);
     rows.push(whole(T3_CARRIED_FORWARD.label, &a.carried_forward));
     Table {
+        caption: None,
         columns: columns.applications.clone(),
         header_rows: 3,
         rows,
@@ -156,6 +158,7 @@ pub fn reviews(r: &Reviews, columns: &TableColumns) -> Table {
         data,
     ];
     Table {
+        caption: None,
         columns: columns.reviews.clone(),
         header_rows: 3,
         rows,

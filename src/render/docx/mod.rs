@@ -132,6 +132,9 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
     for block in &doc.blocks {
         match block {
             Block::Table(t) => {
+                if let Some(caption) = tables::caption(t, layout, &m) {
+                    docx = docx.add_paragraph(caption);
+                }
                 docx = docx.add_table(tables::table(t, layout, &m));
                 // A paragraph after each table keeps two tables from merging into one.
                 docx = docx.add_paragraph(Paragraph::new().style(StyleId::NORMAL));

@@ -4,7 +4,7 @@
 //! `package` marks to repeat on every page.
 
 use super::run;
-use super::styles::{Metrics, exact, twips};
+use super::styles::{Metrics, StyleId, exact, twips};
 use crate::document::{CellAlign, Table};
 use crate::layout::Layout;
 use docx_rs::{
@@ -35,6 +35,9 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
         }
     }
     let pitch = (layout.table.line_pitch_pt * 20.0).round() as i32;
+    // A cell's indents are in the table face's characters.
+    let size_twips = layout.role(layout.table.role).size_pt * 20.0;
+    let em = |chars: f64| (chars * size_twips).round() as i32;
     let rows = t
         .rows
         .iter()
@@ -64,7 +67,16 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                             CellAlign::Center => AlignmentType::Center,
                             CellAlign::Right => AlignmentType::Right,
                         })
-                        .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                        .indent(
+                            Some(em(cell.indent)),
+                            Some(if cell.hanging > 0.0 {
+                                SpecialIndentType::Hanging(em(cell.hanging))
+                            } else {
+                                SpecialIndentType::FirstLine(0)
+                            }),
+                            None,
+                            None,
+                        )
                         .line_spacing(exact(pitch))
                         .snap_to_grid(false)
                         .add_run(run);
@@ -91,6 +103,21 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
         .width(block.round() as usize, WidthType::Dxa)
         .set_borders(borders(layout))
         .margins(margins(layout))
+}
+
+/// The caption above a table: centred on the body grid, kept with the table, in
+/// `table.caption_role` (the PDF prints it alike).
+pub fn caption(t: &Table, layout: &Layout, m: &Metrics) -> Option<Paragraph> {
+    let text = t.caption.as_deref()?;
+    let role = layout.table.caption_role;
+    Some(
+        Paragraph::new()
+            .style(StyleId::NORMAL)
+            .align(AlignmentType::Center)
+            .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+            .keep_next(true)
+            .add_run(run(layout, role, text).size(m.half_points(role))),
+    )
 }
 
 /// Where each listed cell lands in a table's grid: (row, column) of every cell, in order.
@@ -195,6 +222,7 @@ mod tests {
     #[test]
     fn cells_land_where_spans_leave_room() {
         let table = Table {
+            caption: None,
             columns: vec![1.0; 4],
             header_rows: 1,
             rows: vec![
