@@ -146,11 +146,8 @@ fn the_docx_prints_every_cell_in_order_and_merges_the_merged_ones() {
         cell(2, 0).contains("<w:vMerge w:val=\"restart\""),
         "答复情况 spans four rows"
     );
-    for r in 3..6 {
-        assert!(
-            merged[r][0].0.is_empty() && merged[r][0].1.contains("<w:vMerge"),
-            "row {r}"
-        );
+    for (r, row) in merged.iter().enumerate().take(6).skip(3) {
+        assert!(row[0].0.is_empty() && row[0].1.contains("<w:vMerge"), "row {r}");
     }
     assert!(
         cell(6, 0).contains("<w:gridSpan w:val=\"2\""),
@@ -215,7 +212,10 @@ fn rendering_the_example_twice_gives_the_same_bytes() {
 }
 
 /// pdftotext's words with their boxes: (text, x_min, y_min, x_max, y_max).
-fn pdf_words(pdf: &Path) -> Option<Vec<(String, f64, f64, f64, f64)>> {
+/// A word of the PDF and its box: text, x min, y min, x max, y max.
+type Word = (String, f64, f64, f64, f64);
+
+fn pdf_words(pdf: &Path) -> Option<Vec<Word>> {
     let out = std::process::Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf)

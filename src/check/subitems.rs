@@ -121,7 +121,7 @@ fn statistics_row(
                     )
                     .help = Some("a part cannot exceed its whole: correct the sub-row or its parent".into());
                 }
-                sum = sum.map(|s| s.add(v));
+                sum = sum.map(|s| s.plus(v));
                 terms.push(v.to_string());
             }
             let differs = sum.filter(|s| {

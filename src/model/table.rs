@@ -193,7 +193,7 @@ impl Decimal {
         (up(self), up(other), scale)
     }
 
-    pub fn add(self, other: Decimal) -> Decimal {
+    pub fn plus(self, other: Decimal) -> Decimal {
         let (a, b, scale) = self.aligned(other);
         Decimal {
             digits: a.saturating_add(b),
