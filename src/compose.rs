@@ -18,6 +18,9 @@ mod table;
 pub struct Composed {
     pub document: Document,
     pub sources: Vec<SourcedText>,
+    /// The table values the text may cite, as composing resolved the citations with them;
+    /// the rules (S-CITE, S-COPY) read the same list.
+    pub citable: Vec<cite::Citable>,
 }
 
 /// Composes a report with the numbers of `layout`.
@@ -135,6 +138,7 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
             blocks: c.blocks,
         },
         sources: c.sources,
+        citable: values,
     }
 }
 

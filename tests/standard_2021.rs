@@ -133,12 +133,11 @@ fn the_example_checks_clean() {
     report().arg("check").arg(example()).assert().success().stderr("");
 }
 
-#[test]
-#[ignore = "needs poppler-utils (pdftotext)"]
-fn the_pdf_prints_every_label_and_the_six_parts() {
+/// The example rendered to PDF, as pdftotext reads it.
+fn example_pdf_text() -> String {
     let dir = tempfile::tempdir().unwrap();
     report()
-        .arg("render")
+        .args(["render", "--format", "pdf"])
         .arg(example())
         .arg("-o")
         .arg(dir.path())
@@ -149,7 +148,13 @@ fn the_pdf_prints_every_label_and_the_six_parts() {
         .arg("-")
         .output()
         .unwrap();
-    let text = squeeze(&String::from_utf8(out.stdout).unwrap());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "needs poppler-utils (pdftotext)"]
+fn the_pdf_prints_every_label_and_the_six_parts() {
+    let text = squeeze(&example_pdf_text());
     for label in LABELS.iter().chain(PARTS.iter()) {
         assert!(
             interleaved(&text, &squeeze(label)),
@@ -376,7 +381,7 @@ fn init_writes_a_zero_filled_report_whose_placeholders_stop_it_until_written() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let found = findings_of(&out.stdout);
+    let found = json_findings(&out.stdout);
     let lines: Vec<u64> = text
         .lines()
         .enumerate()
@@ -386,8 +391,8 @@ fn init_writes_a_zero_filled_report_whose_placeholders_stop_it_until_written() {
     assert_eq!(lines.len(), 6, "one placeholder a part");
     let placeholders: Vec<u64> = found
         .iter()
-        .filter(|f| f["rule"] == "S-PLACEHOLDER")
-        .map(|f| f["line"].as_u64().unwrap())
+        .filter(|f| f.0 == "S-PLACEHOLDER")
+        .map(|f| f.2)
         .collect();
     assert_eq!(placeholders, lines);
     let out_dir = dir.path().join("out");
@@ -420,14 +425,6 @@ fn init_writes_a_zero_filled_report_whose_placeholders_stop_it_until_written() {
         .assert()
         .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
-}
-
-/// The findings `check --format json` printed, one object a line.
-fn findings_of(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 #[test]
@@ -547,21 +544,7 @@ fn the_examples_pass_the_official_layout_checker() {
 fn cited_table_values_print_as_the_table_has_them() {
     // The example's part 三 cites table 3 (`{表3.不予公开}` …) rather than typing numbers, so
     // its prose says the table's 10 and 2 where the report once typed 9 and 3.
-    let dir = tempfile::tempdir().unwrap();
-    report()
-        .arg("render")
-        .args(["--format", "pdf"])
-        .arg(example())
-        .arg("-o")
-        .arg(dir.path())
-        .assert()
-        .success();
-    let out = std::process::Command::new("pdftotext")
-        .arg(dir.path().join("yunxi-2024.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let text: String = String::from_utf8_lossy(&out.stdout).split_whitespace().collect();
+    let text = squeeze(&example_pdf_text());
     assert!(
         text.contains("其中予以公开45件，部分公开8件，不予公开10件，无法提供17件，不予处理5件，其他处理2件，结转下年度继续办理3件"),
         "{text}"

@@ -58,7 +58,8 @@ pub struct Outcome {
     /// listed in the manifest and so must be the same for the same inputs.
     #[serde(skip)]
     pub millis: u64,
-    /// Why it was not rendered, when it was not: the first error.
+    /// The first error: why it was not rendered, or, rendered with `--allow-errors`, what
+    /// it was rendered with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
     #[serde(skip)]

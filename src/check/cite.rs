@@ -4,19 +4,17 @@
 
 use super::Input;
 use crate::diag::{Findings, Severity};
-use crate::formats;
 use crate::layout::Role;
 use crate::model::cite::{self, Piece, Unresolved, has_braces, resolve};
 
 pub fn s_cite(input: &Input, f: &mut Findings) {
-    let mut values = None;
+    let values = input.citable;
     // The title prints as written (see `compose`); everything else is read for citations.
     for text in input
         .texts
         .iter()
         .filter(|t| t.role != Role::Title && has_braces(&t.text))
     {
-        let values = values.get_or_insert_with(|| formats::citable(input.report));
         for piece in cite::pieces(&text.text) {
             let (at, message, help) = match piece {
                 Piece::Text(_) => continue,

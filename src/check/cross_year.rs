@@ -4,7 +4,7 @@
 use super::Input;
 use crate::compose::Composed;
 use crate::diag::{Findings, Severity};
-use crate::formats::{self, Report};
+use crate::formats::Report;
 use crate::model::cite;
 
 /// Paragraphs shorter than this are formulas every report repeats (「如下表。」).
@@ -38,12 +38,12 @@ impl Paragraph {
 pub fn s_copy(input: &Input, previous: &Report, last: &Composed, f: &mut Findings) {
     // Paragraphs are compared as printed: 「收到申请{表3.本年新收}件」 written both years says
     // a different number each year, which is not a copy.
-    let (now_values, last_values) = (formats::citable(input.report), formats::citable(previous));
+    let (now_values, last_values) = (input.citable, &last.citable);
     let mut last: Vec<Paragraph> = last
         .sources
         .iter()
         .filter(|t| t.text.chars().count() >= COPY_MIN_CHARS)
-        .map(|t| Paragraph::new(&cite::substitute(&t.text, &last_values)))
+        .map(|t| Paragraph::new(&cite::substitute(&t.text, last_values)))
         .collect();
     // By length, so each paragraph is compared only with those whose length lets them match;
     // a paragraph written twice last year is compared once.
@@ -62,7 +62,7 @@ pub fn s_copy(input: &Input, previous: &Report, last: &Composed, f: &mut Finding
         if text.text.chars().count() < COPY_MIN_CHARS || preamble.contains(&text.at.span().offset()) {
             continue;
         }
-        let this = Paragraph::new(&cite::substitute(&text.text, &now_values));
+        let this = Paragraph::new(&cite::substitute(&text.text, now_values));
         let best = if exact.contains(this.chars.as_slice()) {
             Ok(Some(1.0))
         } else {

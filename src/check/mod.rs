@@ -31,6 +31,8 @@ pub struct Input<'a> {
     pub report: &'a Report,
     /// Every piece of user text with its font role and place, in reading order.
     pub texts: &'a [SourcedText],
+    /// The table values the text may cite (`compose` resolved the citations with them).
+    pub citable: &'a [crate::model::cite::Citable],
     /// The fonts of each role, for the glyph check (F-GLYPH, F-FALLBACK).
     pub fonts: Option<RoleFontSet<'a>>,
     /// The issuer's report of the year before, composed, for the rules between years.
@@ -185,6 +187,7 @@ pub(crate) mod testing {
             source: yaml,
             report: &report,
             texts: &composed.sources,
+            citable: &composed.citable,
             fonts: None,
             previous: None,
             layout: &layout,
