@@ -495,10 +495,17 @@ fn every_docx_the_tool_writes_is_schema_valid() {
 #[ignore = "needs LibreOffice (soffice) and poppler-utils"]
 fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let reports: Vec<PathBuf> = ["chongqing-2014", "yunxi-2023", "yunxi-2024"]
-        .iter()
-        .map(|r| root().join(format!("reports/{r}.yaml")))
-        .collect();
+    let reports: Vec<PathBuf> = [
+        "chongqing-2014",
+        "yunxi-2019",
+        "yunxi-2020",
+        "yunxi-2021",
+        "yunxi-2023",
+        "yunxi-2024",
+    ]
+    .iter()
+    .map(|r| root().join(format!("reports/{r}.yaml")))
+    .collect();
     report()
         .arg("render")
         .args(&reports)
