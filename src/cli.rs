@@ -208,6 +208,8 @@ pub struct InitArgs {
 pub enum InitFormat {
     #[value(name = "standard_2021")]
     Standard2021,
+    #[value(name = "trial_2019")]
+    Trial2019,
     #[value(name = "free_form")]
     FreeForm,
 }
@@ -216,6 +218,7 @@ impl From<InitFormat> for crate::formats::Format {
     fn from(format: InitFormat) -> Self {
         match format {
             InitFormat::Standard2021 => crate::formats::Format::Standard2021,
+            InitFormat::Trial2019 => crate::formats::Format::Trial2019,
             InitFormat::FreeForm => crate::formats::Format::FreeForm,
         }
     }

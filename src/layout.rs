@@ -49,6 +49,8 @@ pub struct TableLayout {
 pub struct TableColumns {
     /// Table 2 of the 2021 format, 主动公开政府信息情况.
     pub active_disclosure: Vec<f64>,
+    /// Table 2 of the 2019 trial format, 主动公开政府信息情况.
+    pub active_disclosure_2019: Vec<f64>,
     /// Table 3, 收到和处理政府信息公开申请情况.
     pub applications: Vec<f64>,
     /// Table 4, 政府信息公开行政复议、行政诉讼情况.
@@ -217,6 +219,7 @@ impl Layout {
         let c = &layout.table.columns;
         for (name, widths) in [
             ("active_disclosure", &c.active_disclosure),
+            ("active_disclosure_2019", &c.active_disclosure_2019),
             ("applications", &c.applications),
             ("reviews", &c.reviews),
             ("rollup", &c.rollup),

@@ -498,6 +498,9 @@ fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
     let reports: Vec<PathBuf> = [
         "chongqing-2014",
         "shili-jiaotong-2015",
+        "yunxi-2019",
+        "yunxi-2020",
+        "yunxi-2021",
         "yunxi-2023",
         "yunxi-2024",
         "qinghe-2013",

@@ -22,9 +22,11 @@ pub fn check(report: &Report, f: &mut Findings) {
             Severity::Warning,
             "S-PARTS",
             None,
-            "`tables` are printed only in `format: standard_2021` reports".into(),
+            "`tables` are printed only in `format: standard_2021` and `format: trial_2019` reports".into(),
         )
-        .help = Some("add `format: standard_2021`, or remove `tables`".into());
+        .help = Some(
+            "add `format: standard_2021` (or `trial_2019` for 2019 and 2020), or remove `tables`".into(),
+        );
     }
 }
 

@@ -1,19 +1,24 @@
 //! The report's shapes, and the one place that tells them apart. A report is the fields
-//! every shape shares plus the data of its own shape (today the 2021 format's tables); each
-//! shape has one home here — its types, its words, its printed tables, its rules, its `init`
-//! skeleton — and every other module asks this one instead of testing `report.format`.
+//! every shape shares plus the data of its own shape (the tables of the 2021 format or of
+//! the 2019 trial format); each shape has one home here — its types, its words, its printed
+//! tables, its rules, its `init` skeleton — and every other module asks this one instead of
+//! testing `report.format`.
 
 pub mod free_form;
 pub mod standard2021;
+pub mod trial2019;
 
 use crate::diag::{Findings, RuleInfo};
 use crate::document::{SourcedText, Table};
 use crate::error::Error;
 use crate::layout::Layout;
 use crate::model::{Body, Date, Part, Signature, Text};
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+use standard2021::{Reviews, Table3, Tables2021};
+use std::borrow::Cow;
+use trial2019::Tables2019;
 
 /// Which shape of annual report a file describes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -25,12 +30,19 @@ pub enum Format {
     /// The national format of 国办公开办函〔2021〕30号: six fixed parts, tables 2, 3 and 4.
     #[serde(rename = "standard_2021")]
     Standard2021,
+    /// The trial format of 国办公开办函〔2019〕60号, for the 2019 and 2020 reports: the six
+    /// parts of 2021, its own table 2, and （六）其他处理 as one row of table 3.
+    #[serde(rename = "trial_2019")]
+    Trial2019,
 }
 
 /// One annual report (政府信息公开工作年度报告).
+// `T` is what `tables` holds: `Tables` once read; while reading, the tables of the report's
+// own format (see `parse`). Not in the doc comment, which is the schema's description.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Report {
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(rename = "Report")]
+pub struct Report<T = Tables> {
     /// The report's shape; `free_form` when omitted.
     #[serde(default)]
     pub format: Format,
@@ -67,18 +79,113 @@ pub struct Report {
     pub preamble: Body,
     /// The parts 一、二、…, in order.
     pub parts: Vec<Part>,
-    /// The statistical tables of a `standard_2021` report.
+    /// The statistical tables of a `standard_2021` or `trial_2019` report, in the shape of
+    /// its format.
     #[serde(default)]
-    pub tables: Option<standard2021::Tables2021>,
+    pub tables: Option<T>,
     /// The closing signature block (落款); omitted in most annual reports.
     #[serde(default)]
     pub signature: Option<Signature>,
 }
 
+impl<T> Report<T> {
+    /// The same report with its tables turned by `f`.
+    fn map_tables<U>(self, f: impl FnOnce(T) -> U) -> Report<U> {
+        Report {
+            format: self.format,
+            issuer: self.issuer,
+            issuer_kind: self.issuer_kind,
+            year: self.year,
+            title: self.title,
+            addressee: self.addressee,
+            date: self.date,
+            preamble: self.preamble,
+            parts: self.parts,
+            tables: self.tables.map(f),
+            signature: self.signature,
+        }
+    }
+}
+
+/// The tables of a report, in the shape of its format (boxed: each is some kilobytes).
+#[derive(Debug, Clone)]
+pub enum Tables {
+    /// Tables 2, 3 and 4 of 国办公开办函〔2021〕30号 (also what a free-form report's stray
+    /// `tables` are read as, so S-PARTS can say they are not printed).
+    Standard2021(Box<Tables2021>),
+    /// Tables 2, 3 and 4 of 国办公开办函〔2019〕60号.
+    Trial2019(Box<Tables2019>),
+}
+
+impl Tables {
+    /// Table 3, which both formats have (with or without the leaves of （六）).
+    pub fn applications(&self) -> Table3<'_> {
+        match self {
+            Tables::Standard2021(t) => t.applications.view(),
+            Tables::Trial2019(t) => t.applications.view(),
+        }
+    }
+
+    /// Table 4, the same in both formats.
+    pub fn reviews(&self) -> &Reviews {
+        match self {
+            Tables::Standard2021(t) => &t.reviews,
+            Tables::Trial2019(t) => &t.reviews,
+        }
+    }
+}
+
+impl JsonSchema for Tables {
+    fn schema_name() -> Cow<'static, str> {
+        "Tables".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The tables of a `standard_2021` report, or of a `trial_2019` one (its table 2 and （六）其他处理 differ)",
+            "anyOf": [
+                generator.subschema_for::<Tables2021>(),
+                generator.subschema_for::<Tables2019>(),
+            ]
+        })
+    }
+}
+
+/// Only the `format` of a report, read first: it says which shape `tables` has.
+#[derive(Deserialize)]
+struct FormatOnly {
+    #[serde(default)]
+    format: Format,
+}
+
+/// Parses report YAML: reads its `format` first, then the whole report with the tables of
+/// that format, so every cell keeps its line and column and a cell's error names it.
+pub fn parse(source: &str, options: serde_saphyr::Options) -> Result<Report, serde_saphyr::Error> {
+    // A file whose format cannot be read (not YAML, or `format: 2019`) is read as before,
+    // and gives the same error as any other report.
+    let format = serde_saphyr::from_str_with_options::<FormatOnly>(source, options.clone())
+        .map_or(Format::FreeForm, |f| f.format);
+    match format {
+        Format::Trial2019 => serde_saphyr::from_str_with_options::<Report<Tables2019>>(source, options)
+            .map(|r| r.map_tables(|t| Tables::Trial2019(Box::new(t)))),
+        Format::FreeForm | Format::Standard2021 => {
+            serde_saphyr::from_str_with_options::<Report<Tables2021>>(source, options)
+                .map(|r| r.map_tables(|t| Tables::Standard2021(Box::new(t))))
+        }
+    }
+}
+
 /// The table, row and column of a cell written at `column` of a source line, in the words
-/// of the form (only the 2021 format has tables).
+/// of the form: the 2019 table 2's own keys first, then those of the 2021 format, whose
+/// tables 3 and 4 the trial format shares.
 pub fn cell_place(line: &str, column: usize) -> Option<String> {
-    standard2021::labels::cell_place(line, column)
+    trial2019::labels::cell_place(line, column).or_else(|| standard2021::labels::cell_place(line, column))
+}
+
+/// What a table cell of a shape's own kind may hold, when a loader message is about one
+/// (the 2019 table 2's signed changes and amounts with their unit); counts are the loader's.
+pub fn cell_value_help(message: &str) -> Option<String> {
+    trial2019::cell_value_help(message)
 }
 
 /// The table values the report's prose may cite (`{表3.本年新收.总计}`, see `model::cite`);
@@ -86,11 +193,11 @@ pub fn cell_place(line: &str, column: usize) -> Option<String> {
 pub fn citable(report: &Report) -> Vec<crate::model::cite::Citable> {
     match report.format {
         Format::FreeForm => Vec::new(),
-        Format::Standard2021 => report
-            .tables
-            .as_ref()
-            .map(standard2021::cite::citable)
-            .unwrap_or_default(),
+        Format::Standard2021 | Format::Trial2019 => match &report.tables {
+            Some(Tables::Standard2021(t)) => standard2021::cite::citable(t),
+            Some(Tables::Trial2019(t)) => trial2019::cite::citable(t),
+            None => Vec::new(),
+        },
     }
 }
 
@@ -99,25 +206,30 @@ pub fn citable(report: &Report) -> Vec<crate::model::cite::Citable> {
 pub fn part_title(format: Format, index: usize) -> Option<&'static str> {
     match format {
         Format::FreeForm => None,
-        Format::Standard2021 => standard2021::labels::PART_TITLES.get(index).copied(),
+        // The trial format's six parts have the titles of 2021.
+        Format::Standard2021 | Format::Trial2019 => standard2021::labels::PART_TITLES.get(index).copied(),
     }
 }
 
 /// The table printed at the end of part `index` (from 0), if the shape has one there.
 pub fn table_after_part(report: &Report, index: usize, layout: &Layout) -> Option<Table> {
-    match report.format {
-        Format::FreeForm => None,
-        Format::Standard2021 => {
-            let t = report.tables.as_ref()?;
-            let columns = &layout.table.columns;
-            // Tables 2, 3 and 4 close parts 二, 三 and 四.
-            match index {
-                1 => Some(standard2021::tables::active_disclosure(&t.active, columns)),
-                2 => Some(standard2021::tables::applications(&t.applications, columns)),
-                3 => Some(standard2021::tables::reviews(&t.reviews, columns)),
-                _ => None,
-            }
+    let columns = &layout.table.columns;
+    let tables = report.tables.as_ref()?;
+    // Tables 2, 3 and 4 close parts 二, 三 and 四.
+    match (report.format, index) {
+        (Format::FreeForm, _) => None,
+        (Format::Standard2021 | Format::Trial2019, 1) => match tables {
+            Tables::Standard2021(t) => Some(standard2021::tables::active_disclosure(&t.active, columns)),
+            Tables::Trial2019(t) => Some(trial2019::tables::active_disclosure(&t.active, columns)),
+        },
+        (Format::Standard2021 | Format::Trial2019, 2) => Some(standard2021::tables::applications(
+            &tables.applications(),
+            columns,
+        )),
+        (Format::Standard2021 | Format::Trial2019, 3) => {
+            Some(standard2021::tables::reviews(tables.reviews(), columns))
         }
+        _ => None,
     }
 }
 
@@ -126,15 +238,36 @@ pub fn table_after_part(report: &Report, index: usize, layout: &Layout) -> Optio
 pub fn check(report: &Report, previous: Option<&Report>, texts: &[SourcedText], f: &mut Findings) {
     match report.format {
         Format::FreeForm => free_form::check(report, f),
-        Format::Standard2021 => {
-            standard2021::rules::check(report, previous.filter(|p| p.format == report.format), texts, f)
+        Format::Standard2021 => standard2021::rules::check(report, texts, f),
+        Format::Trial2019 => trial2019::rules::check(report, texts, f),
+    }
+    let with_tables = |r: &Report| r.format != Format::FreeForm;
+    let Some(((this, last), last_year)) = previous
+        .filter(|p| with_tables(report) && with_tables(p))
+        .and_then(|p| Some(((report.tables.as_ref()?, p.tables.as_ref()?), p.year.value)))
+    else {
+        return;
+    };
+    // Both formats end table 3 with 结转下年度继续办理, and start it with 上年结转: X-CARRY runs
+    // between any two years, 2020 (trial) to 2021 (national) included.
+    standard2021::rules::x_carry(&this.applications(), (last_year, &last.applications()), f);
+    // The counts of table 2 carry over only within one format: the 2021 table counts 现行有效
+    // documents, the 2019 one 对外公开总数量 and 项目数量, and neither can be read as the other.
+    match (this, last) {
+        (Tables::Standard2021(this), Tables::Standard2021(last)) => {
+            standard2021::rules::x_inforce(this, last, f)
         }
+        (Tables::Trial2019(this), Tables::Trial2019(last)) => trial2019::rules::x_items(this, last, f),
+        _ => {}
     }
 }
 
 /// The rules each shape adds, for the registry that help and README are checked against.
 pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
-    free_form::RULES.iter().chain(standard2021::rules::RULES)
+    free_form::RULES
+        .iter()
+        .chain(standard2021::rules::RULES)
+        .chain(trial2019::rules::RULES)
 }
 
 /// The YAML of a new report of `format`, for `report init`.
@@ -142,21 +275,30 @@ pub fn skeleton(format: Format, issuer: &str, year: u16) -> String {
     match format {
         Format::FreeForm => free_form::skeleton(issuer, year),
         Format::Standard2021 => standard2021::skeleton::skeleton(issuer, year),
+        Format::Trial2019 => trial2019::skeleton::skeleton(issuer, year),
     }
 }
 
-/// The numbers a batch rolls up, for reports of a shape that has them.
+/// The numbers a batch rolls up, for reports of a shape that has them (tables 3 and 4 of
+/// both formats give them).
 pub fn key_numbers(report: &Report) -> Option<standard2021::rollup::KeyNumbers> {
     match report.format {
         Format::FreeForm => None,
-        Format::Standard2021 => report.tables.as_ref().map(standard2021::rollup::KeyNumbers::of),
+        Format::Standard2021 | Format::Trial2019 => report
+            .tables
+            .as_ref()
+            .map(|t| standard2021::rollup::KeyNumbers::of(&t.applications(), t.reviews())),
     }
 }
 
 /// Checks that a template's layout gives what the shapes' printed tables need: as many
 /// column widths as each table has columns.
 pub fn check_layout(layout: &Layout, path: &std::path::Path) -> Result<(), Error> {
-    for (name, given, count) in standard2021::tables::column_counts(&layout.table.columns) {
+    let columns = &layout.table.columns;
+    let counts = standard2021::tables::column_counts(columns)
+        .into_iter()
+        .chain(trial2019::tables::column_counts(columns));
+    for (name, given, count) in counts {
         if given != count {
             return Err(Error::Layout {
                 path: path.to_owned(),
@@ -208,7 +350,7 @@ mod tests {
 
     #[test]
     fn every_skeleton_parses_whatever_the_issuer() {
-        for format in [Format::FreeForm, Format::Standard2021] {
+        for format in [Format::FreeForm, Format::Standard2021, Format::Trial2019] {
             for issuer in ["某区人民政府", "某\n局: #\"\\'"] {
                 let yaml = skeleton(format, issuer, 2024);
                 let report = parse(Path::new("t.yaml"), &yaml)

@@ -100,7 +100,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
         budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
     };
     let report: Report =
-        serde_saphyr::from_str_with_options(source, options).map_err(|err| yaml_error(path, source, &err))?;
+        crate::formats::parse(source, options).map_err(|err| yaml_error(path, source, &err))?;
     limits::check(path, &report)?;
     Ok(report)
 }
@@ -141,7 +141,15 @@ fn yaml_error(path: &Path, source: &str, err: &serde_saphyr::Error) -> Error {
         column: l.column(),
     });
     let mut help = help;
-    if crate::model::number::is_count_message(&message) {
+    let cell_help = if crate::model::number::is_count_message(&message) {
+        Some(format!(
+            "a cell holds a whole number from 0 to {}, in decimal digits",
+            crate::model::number::MAX_COUNT
+        ))
+    } else {
+        crate::formats::cell_value_help(&message)
+    };
+    if let Some(cell_help) = cell_help {
         // Say which cell, in the form's words, and what a cell may hold.
         let line = pos.and_then(|p| source.lines().nth(p.line.saturating_sub(1) as usize));
         if let (Some(line), Some(p)) = (line, pos)
@@ -149,10 +157,7 @@ fn yaml_error(path: &Path, source: &str, err: &serde_saphyr::Error) -> Error {
         {
             message = format!("{place}: {message}");
         }
-        help = Some(format!(
-            "a cell holds a whole number from 0 to {}, in decimal digits",
-            crate::model::number::MAX_COUNT
-        ));
+        help = Some(cell_help);
     }
     Error::Yaml {
         path: path.to_owned(),

@@ -3,7 +3,7 @@
 //! table prints: computed where the report leaves them out.
 
 use super::labels::*;
-use super::{Outcomes, Row, Tables2021};
+use super::{ActiveDisclosure, Outcomes, ResultRows, Reviews, Row, Table3, Tables2021};
 use crate::model::cite::Citable;
 
 /// The YAML keys of table 3's columns, in printed order, and of its 总计.
@@ -17,7 +17,7 @@ const APPLICANT_KEYS: [&str; 6] = [
 ];
 
 /// A label as a citation names it: without its number (一、 （一） 1.).
-fn bare(label: &str) -> &str {
+pub(crate) fn bare(label: &str) -> &str {
     let label = label.trim();
     if let Some((number, rest)) = label.split_once('、')
         && number.chars().all(|c| "一二三四五六七八九十".contains(c))
@@ -40,14 +40,18 @@ fn bare(label: &str) -> &str {
 /// Every value of the three tables.
 pub fn citable(t: &Tables2021) -> Vec<Citable> {
     let mut out = Vec::new();
-    table2(t, &mut out);
-    table3(t, &mut out);
-    table4(t, &mut out);
+    table2(&t.active, &mut out);
+    tables_3_and_4(&t.applications.view(), &t.reviews, &mut out);
     out
 }
 
-fn table2(t: &Tables2021, out: &mut Vec<Citable>) {
-    let a = &t.active;
+/// The values of tables 3 and 4, which the 2019 trial format shares.
+pub(crate) fn tables_3_and_4(a: &Table3, r: &Reviews, out: &mut Vec<Citable>) {
+    table3(a, out);
+    table4(r, out);
+}
+
+fn table2(a: &ActiveDisclosure, out: &mut Vec<Citable>) {
     for (row, counts) in [(T2_RULES, &a.rules), (T2_NORMATIVE, &a.normative_documents)] {
         let values = [&counts.issued, &counts.repealed, &counts.in_force];
         for (column, value) in T2_DOCUMENT_COLUMNS.iter().zip(values) {
@@ -108,27 +112,31 @@ fn row3(names: &[Vec<&str>], key: &str, columns: [u64; 6], taken: &[&str], out: 
     }
 }
 
-fn table3(t: &Tables2021, out: &mut Vec<Citable>) {
-    let a = &t.applications;
+fn table3(a: &Table3, out: &mut Vec<Citable>) {
     let whole = |label: &Label, row: &Row, out: &mut Vec<Citable>| {
         row3(&[vec![bare(label.label)]], label.key, row.columns(), &[], out);
     };
-    whole(&T3_RECEIVED, &a.received, out);
-    whole(&T3_CARRIED_OVER, &a.carried_over, out);
-    whole(&T3_DISCLOSED, &a.disclosed, out);
-    whole(&T3_PARTLY, &a.partly_disclosed, out);
-    for (group, leaves) in a.groups() {
+    whole(&T3_RECEIVED, a.received, out);
+    whole(&T3_CARRIED_OVER, a.carried_over, out);
+    for entry in &a.results {
+        let (group, leaves) = match entry {
+            ResultRows::Single(label, row) => {
+                whole(label, row, out);
+                continue;
+            }
+            ResultRows::Group(group, leaves) => (group, leaves),
+        };
         let group_name = bare(group.label);
         // The group as a whole (「不予公开7件」), which the table does not print as a row.
         let mut sums = [0; 6];
-        for row in &leaves {
+        for row in leaves.iter() {
             for (s, v) in sums.iter_mut().zip(row.columns()) {
                 *s += v;
             }
         }
         let leaf_names: Vec<&str> = group.leaves.iter().map(|l| bare(l.label)).collect();
         row3(&[vec![group_name]], group.key, sums, &leaf_names, out);
-        for (leaf, row) in group.leaves.iter().zip(leaves) {
+        for (leaf, row) in group.leaves.iter().zip(leaves.iter()) {
             let names = [vec![group_name, bare(leaf.label)], vec![bare(leaf.label)]];
             row3(
                 &names,
@@ -146,11 +154,10 @@ fn table3(t: &Tables2021, out: &mut Vec<Citable>) {
         &[],
         out,
     );
-    whole(&T3_CARRIED_FORWARD, &a.carried_forward, out);
+    whole(&T3_CARRIED_FORWARD, a.carried_forward, out);
 }
 
-fn table4(t: &Tables2021, out: &mut Vec<Citable>) {
-    let r = &t.reviews;
+fn table4(r: &Reviews, out: &mut Vec<Citable>) {
     let groups: [(&Label, &[&str], &Outcomes); 3] = [
         (
             &T4_RECONSIDERATION,
@@ -240,7 +247,7 @@ mod tests {
     fn values() -> Vec<Citable> {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/reports/yunxi-2024.yaml");
         let report = crate::load::load_file(std::path::Path::new(path)).unwrap().report;
-        citable(report.tables.as_ref().unwrap())
+        crate::formats::citable(&report)
     }
 
     #[test]

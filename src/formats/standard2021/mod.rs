@@ -108,45 +108,68 @@ pub struct Applications {
 impl Applications {
     /// The leaf rows of （三）-（六）, group by group in printed order, with their labels.
     pub fn groups(&self) -> [(&'static labels::Group, Vec<&Row>); 4] {
-        let w = &self.withheld;
-        let u = &self.unavailable;
-        let p = &self.not_processed;
         let o = &self.other_handling;
-        let [g3, g4, g5, g6] = &labels::T3_GROUPS;
-        [
-            (
-                g3,
-                vec![
-                    &w.state_secret,
-                    &w.prohibited_by_law,
-                    &w.three_safeties,
-                    &w.third_party,
-                    &w.internal_affairs,
-                    &w.process_information,
-                    &w.enforcement_files,
-                    &w.inquiry_matters,
-                ],
-            ),
-            (g4, vec![&u.not_held, &u.needs_creation, &u.still_unclear]),
-            (
-                g5,
-                vec![
-                    &p.complaints,
-                    &p.repeated,
-                    &p.publications,
-                    &p.excessive,
-                    &p.confirmation,
-                ],
-            ),
-            (g6, vec![&o.no_correction, &o.fee_unpaid, &o.other]),
-        ]
+        let [g3, g4, g5] = refusal_groups(&self.withheld, &self.unavailable, &self.not_processed);
+        let [_, _, _, g6] = &labels::T3_GROUPS;
+        [g3, g4, g5, (g6, vec![&o.no_correction, &o.fee_unpaid, &o.other])]
     }
 
-    /// Every row that （七）总计 adds up: （一）, （二） and the leaves of （三）-（六）.
+    /// The table as both formats print it, for the printer and rules they share.
+    pub fn view(&self) -> Table3<'_> {
+        let mut results: Vec<ResultRows> = self
+            .groups()
+            .into_iter()
+            .map(|(group, leaves)| ResultRows::Group(group, leaves))
+            .collect();
+        results.insert(0, ResultRows::Single(&labels::T3_PARTLY, &self.partly_disclosed));
+        results.insert(0, ResultRows::Single(&labels::T3_DISCLOSED, &self.disclosed));
+        Table3 {
+            received: &self.received,
+            carried_over: &self.carried_over,
+            results,
+            total: self.total.as_ref(),
+            carried_forward: &self.carried_forward,
+        }
+    }
+}
+
+/// Rows of 三、本年度办理结果 before （七）总计: a row of its own (（一）, （二）, and the 2019
+/// format's （六）其他处理), or a group with its leaves.
+pub enum ResultRows<'a> {
+    Single(&'static labels::Label, &'a Row),
+    Group(&'static labels::Group, Vec<&'a Row>),
+}
+
+/// Table 3 as the 2021 format and the 2019 trial format both have it (they differ only in
+/// whether （六）其他处理 has leaves): what its printer, its rules, P-NUMBERS, X-CARRY and the
+/// roll-up read.
+pub struct Table3<'a> {
+    pub received: &'a Row,
+    pub carried_over: &'a Row,
+    /// （一）-（六）, in printed order.
+    pub results: Vec<ResultRows<'a>>,
+    /// （七）总计 as written, if it is.
+    pub total: Option<&'a Row>,
+    pub carried_forward: &'a Row,
+}
+
+impl Table3<'_> {
+    /// （一）予以公开.
+    pub fn disclosed(&self) -> Option<&Row> {
+        self.results.iter().find_map(|entry| match entry {
+            ResultRows::Single(name, row) if name.key == labels::T3_DISCLOSED.key => Some(*row),
+            _ => None,
+        })
+    }
+
+    /// Every row that （七）总计 adds up: （一）, （二） and the rows of （三）-（六）.
     pub fn result_rows(&self) -> Vec<&Row> {
-        let mut rows = vec![&self.disclosed, &self.partly_disclosed];
-        for (_, leaves) in self.groups() {
-            rows.extend(leaves);
+        let mut rows = Vec::new();
+        for entry in &self.results {
+            match entry {
+                ResultRows::Single(_, row) => rows.push(*row),
+                ResultRows::Group(_, leaves) => rows.extend(leaves.iter().copied()),
+            }
         }
         rows
     }
@@ -161,6 +184,42 @@ impl Applications {
         }
         total
     }
+}
+
+/// The leaf rows of （三）不予公开, （四）无法提供 and （五）不予处理, which both formats share, with
+/// their labels.
+pub fn refusal_groups<'a>(
+    w: &'a Withheld,
+    u: &'a Unavailable,
+    p: &'a NotProcessed,
+) -> [(&'static labels::Group, Vec<&'a Row>); 3] {
+    let [g3, g4, g5, _] = &labels::T3_GROUPS;
+    [
+        (
+            g3,
+            vec![
+                &w.state_secret,
+                &w.prohibited_by_law,
+                &w.three_safeties,
+                &w.third_party,
+                &w.internal_affairs,
+                &w.process_information,
+                &w.enforcement_files,
+                &w.inquiry_matters,
+            ],
+        ),
+        (g4, vec![&u.not_held, &u.needs_creation, &u.still_unclear]),
+        (
+            g5,
+            vec![
+                &p.complaints,
+                &p.repeated,
+                &p.publications,
+                &p.excessive,
+                &p.confirmation,
+            ],
+        ),
+    ]
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -323,6 +382,14 @@ impl JsonSchema for Row {
     }
 }
 
+/// Whether `v` is a decimal number as a report writes an amount: digits, and a decimal point
+/// with digits after it if needed (`0`, `9116.36`; not `.5`, `5.`, `-1`, `1e3`).
+pub fn is_decimal(v: &str) -> bool {
+    let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    !whole.is_empty() && digits(whole) && digits(fraction) && !v.ends_with('.')
+}
+
 /// A sum of money as the report writes it (万元, any number of decimals), kept as text so
 /// it prints exactly as written: never through a binary float.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,9 +405,7 @@ impl<'de> Deserialize<'de> for Amount {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 let v = v.trim();
-                let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
-                let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-                if whole.is_empty() || !digits(whole) || !digits(fraction) || v.ends_with('.') {
+                if !is_decimal(v) {
                     return Err(E::custom(format!(
                         "`{v}` is not an amount: write digits, with a decimal point if needed, e.g. 9116.36"
                     )));

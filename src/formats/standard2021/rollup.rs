@@ -1,14 +1,15 @@
-//! A batch's roll-up of its 2021-format reports: the key numbers of each, as a CSV for a
+//! A batch's roll-up of its reports with tables (the 2021 format and the 2019 trial format,
+//! whose tables 3 and 4 give the same numbers): the key numbers of each, as a CSV for a
 //! spreadsheet and as a one-table document for a city office's own report.
 
-use super::Tables2021;
 use super::labels::ROLLUP_HEADS;
+use super::{Reviews, Table3};
 use crate::document::{Block, Cell, CellAlign, Document, Meta, Table};
 use crate::layout::Layout;
 use crate::model::Date;
 use serde::Serialize;
 
-/// The numbers of a 2021-format report that a city office puts in its own report.
+/// The numbers of a report with tables that a city office puts in its own report.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyNumbers {
     /// 一、本年新收政府信息公开申请数量 (总计)
@@ -24,12 +25,13 @@ pub struct KeyNumbers {
 }
 
 impl KeyNumbers {
-    pub fn of(t: &Tables2021) -> KeyNumbers {
-        let r = &t.reviews;
+    /// The numbers of tables 3 and 4.
+    pub fn of(a: &Table3, r: &Reviews) -> KeyNumbers {
+        let disclosed = a.disclosed().map_or(0, |row| row.sum());
         KeyNumbers {
-            received: t.applications.received.sum(),
-            carried_over: t.applications.carried_over.sum(),
-            disclosed: t.applications.disclosed.sum(),
+            received: a.received.sum(),
+            carried_over: a.carried_over.sum(),
+            disclosed,
             reconsiderations: r.reconsideration.sum(),
             litigations: r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
         }

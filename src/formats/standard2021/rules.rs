@@ -1,13 +1,15 @@
 //! The rules of the 2021 format: T3-ROWSUM, T3-RESULTS, T3-IDENTITY and T4-GROUP on the
 //! tables, S-PARTS on the six parts, P-NUMBERS between the prose and the tables, and X-CARRY
 //! and X-INFORCE between two years of one issuer. A total the report leaves out is computed
-//! and cannot be wrong; one it states must agree, or the finding points at it.
+//! and cannot be wrong; one it states must agree, or the finding points at it. The 2019 trial
+//! format has the same tables 3 and 4 and six parts, and runs the same functions on them.
 
+use super::cite::bare;
 use super::labels::*;
-use super::{DocumentCounts, Outcomes, Row, Tables2021};
+use super::{DocumentCounts, Outcomes, ResultRows, Reviews, Row, Table3, Tables2021};
 use crate::diag::{Findings, RuleInfo, Severity};
 use crate::document::SourcedText;
-use crate::formats::Report;
+use crate::formats::{Report, Tables};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -50,33 +52,48 @@ pub const RULES: &[RuleInfo] = &[
     ),
 ];
 
-/// Runs every rule of the format on a report (and on it and last year's, when known).
-pub fn check(report: &Report, previous: Option<&Report>, texts: &[SourcedText], f: &mut Findings) {
-    s_parts(report, f);
-    let Some(tables) = &report.tables else { return };
-    t3_rowsum(tables, f);
-    t3_results(tables, f);
-    t3_identity(tables, f);
-    t4_group(tables, f);
-    p_numbers(tables, texts, f);
-    if let Some(last) = previous.and_then(|p| p.tables.as_ref().map(|t| (p.year.value, t))) {
-        x_carry(tables, last, f);
-        x_inforce(tables, last.1, f);
-    }
+/// Runs every rule of the format on a report (the rules between two years are run by
+/// `formats::check`, which knows both years' shapes).
+pub fn check(report: &Report, texts: &[SourcedText], f: &mut Findings) {
+    s_parts(report, "standard_2021", "tables 2, 3 and 4", f);
+    let Some(Tables::Standard2021(tables)) = &report.tables else {
+        return;
+    };
+    let t3 = tables.applications.view();
+    tables_3_and_4(&t3, &tables.reviews, f);
+    let in_force = T2_DOCUMENT_COLUMNS[2].label;
+    let normative = format!("{}的{in_force}", T2_NORMATIVE.label);
+    let rules = format!("{}的{in_force}", T2_RULES.label);
+    let table_2: [Claim; 2] = [
+        (
+            &NORMATIVE_IN_FORCE,
+            &normative,
+            tables.active.normative_documents.in_force.value,
+        ),
+        (&RULES_IN_FORCE, &rules, tables.active.rules.in_force.value),
+    ];
+    p_numbers(&t3, &tables.reviews, &table_2, texts, f);
+}
+
+/// The rules of tables 3 and 4, which both formats with tables share.
+pub(crate) fn tables_3_and_4(t3: &Table3, reviews: &Reviews, f: &mut Findings) {
+    t3_rowsum(t3, f);
+    t3_results(t3, f);
+    t3_identity(t3, f);
+    t4_group(reviews, f);
 }
 
 /// T3-ROWSUM: in every row of table 3 that states its 总计, it is the sum of the six columns.
-fn t3_rowsum(t: &Tables2021, f: &mut Findings) {
-    let a = &t.applications;
+fn t3_rowsum(a: &Table3, f: &mut Findings) {
     let mut rows: Vec<(&str, &Row)> = vec![
-        (T3_RECEIVED.label, &a.received),
-        (T3_CARRIED_OVER.label, &a.carried_over),
+        (T3_RECEIVED.label, a.received),
+        (T3_CARRIED_OVER.label, a.carried_over),
     ];
     rows.extend(a.result_rows().into_iter().map(|r| (T3_RESULTS, r)));
-    if let Some(total) = &a.total {
+    if let Some(total) = a.total {
         rows.push((T3_TOTAL.label, total));
     }
-    rows.push((T3_CARRIED_FORWARD.label, &a.carried_forward));
+    rows.push((T3_CARRIED_FORWARD.label, a.carried_forward));
     for (name, row) in rows {
         if let Some(stated) = row.stated_total()
             && stated != row.sum()
@@ -96,9 +113,8 @@ fn t3_rowsum(t: &Tables2021, f: &mut Findings) {
 }
 
 /// T3-RESULTS: a stated （七）总计 is, column by column, （一）+（二）+ every leaf of （三）-（六）.
-fn t3_results(t: &Tables2021, f: &mut Findings) {
-    let a = &t.applications;
-    let Some(total) = &a.total else { return };
+fn t3_results(a: &Table3, f: &mut Findings) {
+    let Some(total) = a.total else { return };
     let computed = a.computed_results_total();
     for (k, (stated, sum)) in total.columns().iter().zip(computed).enumerate() {
         if *stated != sum {
@@ -117,9 +133,8 @@ fn t3_results(t: &Tables2021, f: &mut Findings) {
 }
 
 /// T3-IDENTITY: in every column, 一 + 二 = （七）总计 + 四 (the rule printed in the corner).
-fn t3_identity(t: &Tables2021, f: &mut Findings) {
-    let a = &t.applications;
-    let results = match &a.total {
+fn t3_identity(a: &Table3, f: &mut Findings) {
+    let results = match a.total {
         Some(total) => total.columns(),
         None => a.computed_results_total(),
     };
@@ -149,8 +164,7 @@ fn t3_identity(t: &Tables2021, f: &mut Findings) {
 }
 
 /// T4-GROUP: a stated 总计 of each group of table 4 is 维持 + 纠正 + 其他 + 尚未审结.
-fn t4_group(t: &Tables2021, f: &mut Findings) {
-    let r = &t.reviews;
+fn t4_group(r: &Reviews, f: &mut Findings) {
     let direct = format!("{T4_LITIGATION}（{}）", T4_DIRECT.label);
     let after = format!("{T4_LITIGATION}（{}）", T4_AFTER.label);
     let groups: [(&str, &Outcomes); 3] = [
@@ -178,15 +192,15 @@ fn t4_group(t: &Tables2021, f: &mut Findings) {
 }
 
 /// S-PARTS: six parts in order, with the canonical titles (a near miss is a warning), and
-/// the tables.
-fn s_parts(report: &Report, f: &mut Findings) {
+/// the tables; `format` and `tables` name the shape and its tables in messages.
+pub(crate) fn s_parts(report: &Report, format: &str, tables: &str, f: &mut Findings) {
     if report.parts.len() != PART_TITLES.len() {
         f.add(
             Severity::Error,
             "S-PARTS",
             None,
             format!(
-                "a standard_2021 report has six parts, this one has {}",
+                "a {format} report has six parts, this one has {}",
                 report.parts.len()
             ),
         )
@@ -218,7 +232,7 @@ fn s_parts(report: &Report, f: &mut Findings) {
             Severity::Error,
             "S-PARTS",
             None,
-            "a standard_2021 report needs its `tables` (tables 2, 3 and 4)".into(),
+            format!("a {format} report needs its `tables` ({tables})"),
         )
         .help = Some(
             "add `tables:` with `active`, `applications` and `reviews` (see reports/ for an example)".into(),
@@ -226,37 +240,38 @@ fn s_parts(report: &Report, f: &mut Findings) {
     }
 }
 
-/// P-NUMBERS for the 2021 format: a count the prose states for a table concept
-/// (「收到申请86件」「现行有效行政规范性文件38件」「行政复议2件」) equals the table's.
-fn p_numbers(t: &Tables2021, texts: &[SourcedText], f: &mut Findings) {
-    let a = &t.applications;
-    let r = &t.reviews;
-    let in_force = T2_DOCUMENT_COLUMNS[2].label;
-    let normative = format!("{}的{in_force}", T2_NORMATIVE.label);
-    let rules = format!("{}的{in_force}", T2_RULES.label);
+/// A count the prose may state: the pattern that finds it, the concept in messages, and the
+/// table's number.
+pub(crate) type Claim<'a> = (&'a Regex, &'a str, u64);
+
+/// P-NUMBERS for the formats with tables: a count the prose states for a table concept
+/// (「收到申请86件」「现行有效行政规范性文件38件」「行政复议2件」) equals the table's. Tables 3
+/// and 4 give the same claims in both formats; `table_2` adds the format's own.
+pub(crate) fn p_numbers(a: &Table3, r: &Reviews, table_2: &[Claim], texts: &[SourcedText], f: &mut Findings) {
     let reconsideration = format!("{}的{TOTAL}", T4_RECONSIDERATION.label);
     let litigation = format!("{T4_LITIGATION}的{TOTAL}");
-    let claims: [(&Regex, &str, u64); 7] = [
-        (&RECEIVED, T3_RECEIVED.label, a.received.sum()),
-        (&CARRIED_OVER, T3_CARRIED_OVER.label, a.carried_over.sum()),
+    let mut claims: Vec<Claim> = vec![
+        (&*RECEIVED, T3_RECEIVED.label, a.received.sum()),
+        (&*CARRIED_OVER, T3_CARRIED_OVER.label, a.carried_over.sum()),
         (
-            &CARRIED_FORWARD,
+            &*CARRIED_FORWARD,
             T3_CARRIED_FORWARD.label,
             a.carried_forward.sum(),
         ),
+    ];
+    claims.extend_from_slice(table_2);
+    claims.extend([
         (
-            &NORMATIVE_IN_FORCE,
-            &normative,
-            t.active.normative_documents.in_force.value,
+            &*RECONSIDERATION,
+            reconsideration.as_str(),
+            r.reconsideration.sum(),
         ),
-        (&RULES_IN_FORCE, &rules, t.active.rules.in_force.value),
-        (&RECONSIDERATION, &reconsideration, r.reconsideration.sum()),
         (
-            &LITIGATION,
-            &litigation,
+            &*LITIGATION,
+            litigation.as_str(),
             r.litigation_direct.sum() + r.litigation_after_reconsideration.sum(),
         ),
-    ];
+    ]);
     for text in texts {
         for (pattern, concept, table) in &claims {
             for m in pattern.captures_iter(&text.text) {
@@ -280,17 +295,15 @@ fn p_numbers(t: &Tables2021, texts: &[SourcedText], f: &mut Findings) {
     }
 }
 
-/// X-CARRY: per applicant column, 上年结转 equals last year's 结转下年度继续办理.
-fn x_carry(this: &Tables2021, (last_year, last): (u16, &Tables2021), f: &mut Findings) {
-    let (now, before) = (
-        this.applications.carried_over.columns(),
-        last.applications.carried_forward.columns(),
-    );
+/// X-CARRY: per applicant column, 上年结转 equals last year's 结转下年度继续办理. Both formats
+/// have the two rows, so it runs from a 2020 report of the trial format to a 2021 one too.
+pub(crate) fn x_carry(this: &Table3, (last_year, last): (u16, &Table3), f: &mut Findings) {
+    let (now, before) = (this.carried_over.columns(), last.carried_forward.columns());
     if now != before {
         f.add(
             Severity::Error,
             "X-CARRY",
-            Some(&this.applications.carried_over.0.referenced),
+            Some(&this.carried_over.0.referenced),
             format!("上年结转 is {now:?}, but the {last_year} report carried {before:?} forward"),
         )
         .help = Some(format!(
@@ -302,7 +315,7 @@ fn x_carry(this: &Tables2021, (last_year, last): (u16, &Tables2021), f: &mut Fin
 
 /// X-INFORCE: 现行有效 is last year's 现行有效 + 本年制发 − 本年废止 (real data can break it
 /// legitimately, so a warning).
-fn x_inforce(this: &Tables2021, last: &Tables2021, f: &mut Findings) {
+pub(crate) fn x_inforce(this: &Tables2021, last: &Tables2021, f: &mut Findings) {
     let pairs: [(&str, &DocumentCounts, &DocumentCounts); 2] = [
         (T2_RULES.label, &this.active.rules, &last.active.rules),
         (
@@ -328,7 +341,7 @@ fn x_inforce(this: &Tables2021, last: &Tables2021, f: &mut Findings) {
     }
 }
 
-fn pattern(re: &str) -> Regex {
+pub(crate) fn pattern(re: &str) -> Regex {
     Regex::new(re).unwrap_or_else(|e| unreachable!("invalid rule pattern {re}: {e}"))
 }
 

@@ -80,7 +80,9 @@ mod tests {
             }
         }
         let report = parse(Path::new("t.yaml"), &yaml).expect("the skeleton parses");
-        let tables = report.tables.expect("tables");
+        let Some(crate::formats::Tables::Standard2021(tables)) = report.tables else {
+            panic!("the tables of the 2021 format")
+        };
         let mut expected = 0;
         for (group, rows) in tables.applications.groups() {
             assert_eq!(group.leaves.len(), rows.len(), "{}", group.label);

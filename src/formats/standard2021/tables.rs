@@ -4,19 +4,19 @@
 //! printed, 0 included.
 
 use super::labels::*;
-use super::{ActiveDisclosure, Applications, DocumentCounts, Outcomes, Reviews, Row};
+use super::{ActiveDisclosure, DocumentCounts, Outcomes, ResultRows, Reviews, Row, Table3};
 use crate::document::{Cell, CellAlign, Table};
 use crate::layout::TableColumns;
 
-fn n(v: u64) -> Cell {
+pub(crate) fn n(v: u64) -> Cell {
     Cell::new(v.to_string())
 }
 
-fn label(text: &str) -> Cell {
+pub(crate) fn label(text: &str) -> Cell {
     Cell::new(text).align(CellAlign::Left)
 }
 
-fn head(text: &str) -> Cell {
+pub(crate) fn head(text: &str) -> Cell {
     Cell::new(text).bold()
 }
 
@@ -69,8 +69,9 @@ fn numbers(columns: [u64; 6]) -> Vec<Cell> {
         .collect()
 }
 
-/// Table 3, 收到和处理政府信息公开申请情况: 3 label columns and 7 data columns.
-pub fn applications(a: &Applications, columns: &TableColumns) -> Table {
+/// Table 3, 收到和处理政府信息公开申请情况: 3 label columns and 7 data columns. Both formats
+/// print it.
+pub fn applications(a: &Table3, columns: &TableColumns) -> Table {
     let organisations = &APPLICANTS[1..];
     let mut rows = vec![
         vec![
@@ -89,36 +90,37 @@ pub fn applications(a: &Applications, columns: &TableColumns) -> Table {
         r.extend(numbers(row.columns()));
         r
     };
-    rows.push(whole(T3_RECEIVED.label, &a.received));
-    rows.push(whole(T3_CARRIED_OVER.label, &a.carried_over));
-    let groups = a.groups();
-    // （一）, （二）, every leaf of （三）-（六）, and （七）总计.
-    let results_rows = 2 + groups.iter().map(|(_, leaves)| leaves.len()).sum::<usize>() + 1;
-    let mut first = vec![
-        label(T3_RESULTS).span(1, results_rows),
-        label(T3_DISCLOSED.label).span(2, 1),
-    ];
-    first.extend(numbers(a.disclosed.columns()));
-    rows.push(first);
-    let mut partly = vec![label(T3_PARTLY.label).span(2, 1)];
-    partly.extend(numbers(a.partly_disclosed.columns()));
-    rows.push(partly);
-    for (group, leaves) in groups {
-        let count = leaves.len();
-        for (k, (leaf, row)) in group.leaves.iter().zip(leaves).enumerate() {
-            let mut r = Vec::new();
-            if k == 0 {
-                r.push(label(group.label).span(1, count));
+    rows.push(whole(T3_RECEIVED.label, a.received));
+    rows.push(whole(T3_CARRIED_OVER.label, a.carried_over));
+    // Every row of （一）-（六）, and （七）总计.
+    let results_rows = a.result_rows().len() + 1;
+    let mut first = Some(label(T3_RESULTS).span(1, results_rows));
+    for entry in &a.results {
+        match entry {
+            ResultRows::Single(name, row) => {
+                let mut r: Vec<Cell> = first.take().into_iter().collect();
+                r.push(label(name.label).span(2, 1));
+                r.extend(numbers(row.columns()));
+                rows.push(r);
             }
-            r.push(label(leaf.label));
-            r.extend(numbers(row.columns()));
-            rows.push(r);
+            ResultRows::Group(group, leaves) => {
+                let count = leaves.len();
+                for (k, (leaf, row)) in group.leaves.iter().zip(leaves).enumerate() {
+                    let mut r: Vec<Cell> = first.take().into_iter().collect();
+                    if k == 0 {
+                        r.push(label(group.label).span(1, count));
+                    }
+                    r.push(label(leaf.label));
+                    r.extend(numbers(row.columns()));
+                    rows.push(r);
+                }
+            }
         }
     }
     let mut total = vec![label(T3_TOTAL.label).span(2, 1)];
     total.extend(numbers(a.computed_results_total()));
     rows.push(total);
-    rows.push(whole(T3_CARRIED_FORWARD.label, &a.carried_forward));
+    rows.push(whole(T3_CARRIED_FORWARD.label, a.carried_forward));
     Table {
         caption: None,
         columns: columns.applications.clone(),
@@ -127,7 +129,8 @@ pub fn applications(a: &Applications, columns: &TableColumns) -> Table {
     }
 }
 
-/// Table 4, 政府信息公开行政复议、行政诉讼情况: 15 data columns, one data row.
+/// Table 4, 政府信息公开行政复议、行政诉讼情况: 15 data columns, one data row. Both formats
+/// print it.
 pub fn reviews(r: &Reviews, columns: &TableColumns) -> Table {
     let heads = || T4_OUTCOMES.map(|h| head(h.label));
     let width = T4_OUTCOMES.len();
