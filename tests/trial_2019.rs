@@ -335,6 +335,35 @@ fn the_shared_rules_of_tables_3_and_4_run_on_the_2019_tables() {
     );
 }
 
+#[test]
+fn the_results_the_prose_counts_by_name_are_held_to_table_3_in_both_formats() {
+    // 2019: （六）其他处理 is one row; 2021: the sum of its three leaves, like （三）-（五）.
+    let cases = [
+        (example_text(2019), "其他处理1件", "其他处理2件"),
+        (example_text(2019), "予以公开30件", "予以公开31件"),
+        (example_text(2019), "不予公开6件", "不予公开5件"),
+        (
+            std::fs::read_to_string(root().join("reports/yunxi-2021.yaml")).unwrap(),
+            "其他处理2件",
+            "其他处理3件",
+        ),
+        (
+            std::fs::read_to_string(root().join("reports/yunxi-2021.yaml")).unwrap(),
+            "无法提供15件",
+            "无法提供16件",
+        ),
+    ];
+    for (yaml, from, to) in cases {
+        assert_eq!(findings(&yaml), [], "{from}: the example is clean");
+        let changed = edit(&yaml, from, to);
+        assert_eq!(
+            findings(&changed),
+            [("P-NUMBERS".to_owned(), line_of(&changed, to))],
+            "{to}"
+        );
+    }
+}
+
 /// The report of `year` and the one before in a scratch folder (so each finds the other),
 /// `year` changed by `change`; the findings for `year` and its text.
 fn two_years(year: u16, change: impl Fn(&str) -> String) -> (Vec<(String, u64)>, String) {

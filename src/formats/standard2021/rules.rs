@@ -259,6 +259,21 @@ pub(crate) fn p_numbers(a: &Table3, r: &Reviews, table_2: &[Claim], texts: &[Sou
             a.carried_forward.sum(),
         ),
     ];
+    // 三、本年度办理结果, row by row as the prose names them (「予以公开34件」「不予公开9件」):
+    // （三）-（六） as a whole, the sum of their leaves (the 2019 （六） is one row).
+    let results: Vec<(&str, u64)> = a
+        .results
+        .iter()
+        .map(|entry| match entry {
+            ResultRows::Single(label, row) => (bare(label.label), row.sum()),
+            ResultRows::Group(group, leaves) => (bare(group.label), leaves.iter().map(|r| r.sum()).sum()),
+        })
+        .collect();
+    for (name, pattern) in RESULTS.iter() {
+        if let Some((_, sum)) = results.iter().find(|(n, _)| n.starts_with(name)) {
+            claims.push((pattern, name, *sum));
+        }
+    }
     claims.extend_from_slice(table_2);
     claims.extend([
         (
@@ -351,5 +366,17 @@ static CARRIED_FORWARD: LazyLock<Regex> = LazyLock::new(|| pattern(r"结转下�
 static NORMATIVE_IN_FORCE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"现行有效(?:的)?行政规范性文件(?:共)?(\d+)件"));
 static RULES_IN_FORCE: LazyLock<Regex> = LazyLock::new(|| pattern(r"现行有效(?:的)?规章(?:共)?(\d+)件"));
+/// The results of table 3 that prose counts by name, each as 「予以公开N件」.
+static RESULTS: LazyLock<[(&str, Regex); 6]> = LazyLock::new(|| {
+    [
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    ]
+    .map(|name| (name, pattern(&format!(r"{name}(\d+)件"))))
+});
 static RECONSIDERATION: LazyLock<Regex> = LazyLock::new(|| pattern(r"行政复议(\d+)件"));
 static LITIGATION: LazyLock<Regex> = LazyLock::new(|| pattern(r"行政诉讼(\d+)件"));
