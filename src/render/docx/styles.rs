@@ -117,23 +117,19 @@ fn paragraph_style(layout: &Layout, m: &Metrics, id: &str, name: &str, role: Rol
 /// Every style the document uses.
 pub fn all(layout: &Layout, m: &Metrics) -> Vec<Style> {
     let indent = m.indent(layout);
-    let chars = (layout.grid.first_line_indent_chars * 100) as i32;
     let mut styles = vec![
-        paragraph_style(layout, m, StyleId::NORMAL, "Normal", Role::Body, indent).first_line_chars(chars),
+        paragraph_style(layout, m, StyleId::NORMAL, "Normal", Role::Body, indent),
         // Not snapped to the line grid: a 22 pt line would take two grid lines.
         paragraph_style(layout, m, StyleId::TITLE, "Title", layout.title.role, 0)
-            .first_line_chars(0)
             .snap_to_grid(false)
             .align(AlignmentType::Center),
-        paragraph_style(layout, m, StyleId::FOOTER, "footer", layout.page_number.role, 0)
-            .first_line_chars(0)
-            .line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Auto)
-                    .line(240)
-                    .before(0)
-                    .after(0),
-            ),
+        paragraph_style(layout, m, StyleId::FOOTER, "footer", layout.page_number.role, 0).line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Auto)
+                .line(240)
+                .before(0)
+                .after(0),
+        ),
     ];
     for (level, role) in [
         (1u8, Role::Heading1),
@@ -144,7 +140,6 @@ pub fn all(layout: &Layout, m: &Metrics) -> Vec<Style> {
         let id = StyleId::heading(level);
         styles.push(
             paragraph_style(layout, m, id, &format!("heading {level}"), role, indent)
-                .first_line_chars(chars)
                 .outline_lvl(usize::from(level - 1)),
         );
     }
