@@ -21,6 +21,9 @@ pub struct Composed {
     /// The table values the text may cite, as composing resolved the citations with them;
     /// the rules (S-CITE, S-COPY) read the same list.
     pub citable: Vec<cite::Citable>,
+    /// `sources` as printed, their citations replaced by the values (P-NUMBERS and
+    /// P-SUBITEMS read the numbers a reader sees), each pointing into its written text.
+    pub printed: Vec<SourcedText>,
 }
 
 /// Composes a report with the numbers of `layout`.
@@ -137,6 +140,7 @@ pub fn compose(report: &Report, layout: &Layout) -> Composed {
             meta,
             blocks: c.blocks,
         },
+        printed: c.sources.iter().map(|s| s.printed(&values)).collect(),
         sources: c.sources,
         citable: values,
     }
@@ -180,6 +184,7 @@ impl Composer<'_> {
             text,
             at,
             item: false,
+            cited: None,
         });
     }
 
@@ -190,6 +195,7 @@ impl Composer<'_> {
             text,
             at,
             item: true,
+            cited: None,
         });
     }
 

@@ -157,4 +157,34 @@ pub struct SourcedText {
     /// The text of a list item, which follows a generated number (S-NUMBERING tells a
     /// number typed into it from one typed into a paragraph).
     pub item: bool,
+    /// For a text as printed, whose citations (`{表3.本年新收}`) were replaced by their
+    /// values: the text as written, so a finding still points into the YAML.
+    pub cited: Option<Box<CitedFrom>>,
+}
+
+/// The written text a printed one came from.
+#[derive(Debug, Clone)]
+pub struct CitedFrom {
+    pub written: String,
+    /// For each character of the printed text, and its end, the written character it comes
+    /// from (a cited value's characters all come from its `{`).
+    pub index: Vec<usize>,
+}
+
+impl SourcedText {
+    /// The text as printed: each citation replaced by the value it names.
+    pub fn printed(&self, values: &[crate::model::cite::Citable]) -> SourcedText {
+        if !crate::model::cite::has_braces(&self.text) {
+            return self.clone();
+        }
+        let (text, index) = crate::model::cite::substitute_mapped(&self.text, values);
+        SourcedText {
+            text,
+            cited: Some(Box::new(CitedFrom {
+                written: self.text.clone(),
+                index,
+            })),
+            ..self.clone()
+        }
+    }
 }

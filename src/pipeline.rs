@@ -166,6 +166,7 @@ pub fn check_file(session: &Session, path: &Path, last_year: LastYear) -> Checke
         source: &source,
         report: &report,
         texts: &composed.sources,
+        printed: &composed.printed,
         citable: &composed.citable,
         fonts: Some(session.role_fonts()),
         previous: previous.as_ref().map(|(r, c)| (r.as_ref(), c)),

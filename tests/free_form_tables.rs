@@ -385,8 +385,52 @@ fn sub_rows_that_no_longer_add_up_are_found_at_the_parent() {
 
 #[test]
 fn prose_whose_part_exceeds_the_total_is_found_at_its_line() {
-    let (findings, line) = check_mutated("其中政策文件146条", "其中政策文件4146条");
+    // The example cites the table; a number typed by hand instead is still checked.
+    let (findings, line) = check_mutated("其中政策文件{表2.政策文件.本年}条", "其中政策文件4146条");
     assert_eq!(findings, [("P-SUBITEMS".into(), "warning".into(), line)]);
+}
+
+#[test]
+fn the_prose_cites_the_tables_and_prints_their_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, docx) = render(dir.path());
+    let text = runs_text(&document_xml(&docx));
+    for printed in [
+        "全区主动公开政府信息3215条，其中政策文件146条，规划计划23条，人事信息85条，工作动态2961条。",
+        "全年共受理政府信息公开申请86件，其中当面申请20件、网络申请60件、信函申请6件。",
+    ] {
+        assert!(text.contains(printed), "{printed} not in the DOCX");
+    }
+    assert!(!text.contains('{'), "a citation was printed as written");
+    // A changed table changes the prose with it.
+    let yaml = std::fs::read_to_string(example())
+        .unwrap()
+        .replace("- [同意公开, 12, 38, 3, 53]", "- [同意公开, 12, 39, 3, 54]")
+        .replace(
+            "- [{text: 合计, colspan: 2, align: center}, 20, 60, 6, 86]",
+            "- [{text: 合计, colspan: 2, align: center}, 20, 61, 6, 87]",
+        );
+    let (scratch, path) = scratch_with("r.yaml", &yaml);
+    report()
+        .arg("render")
+        .arg(&path)
+        .arg("--format")
+        .arg("docx")
+        .arg("-o")
+        .arg(scratch.path())
+        .assert()
+        .success();
+    let text = runs_text(&document_xml(&scratch.path().join("r.docx")));
+    assert!(
+        text.contains("受理政府信息公开申请87件，其中当面申请20件、网络申请61件"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_citation_of_a_row_the_tables_do_not_have_is_an_error_at_its_brace() {
+    let (findings, line) = check_mutated("{表1.合计.网络}", "{表1.总计.网络}");
+    assert_eq!(findings, [("S-CITE".into(), "error".into(), line)]);
 }
 
 #[test]

@@ -31,6 +31,9 @@ pub struct Input<'a> {
     pub report: &'a Report,
     /// Every piece of user text with its font role and place, in reading order.
     pub texts: &'a [SourcedText],
+    /// The same texts as printed, citations replaced by their values (for the rules on
+    /// the numbers a reader sees).
+    pub printed: &'a [SourcedText],
     /// The table values the text may cite (`compose` resolved the citations with them).
     pub citable: &'a [crate::model::cite::Citable],
     /// The fonts of each role, for the glyph check (F-GLYPH, F-FALLBACK).
@@ -153,7 +156,12 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     rates::p_numbers(input, &mut f);
     subitems::p_subitems(input, &mut f);
     punctuation::p_punct(input, &mut f);
-    formats::check(input.report, input.previous.map(|(r, _)| r), input.texts, &mut f);
+    formats::check(
+        input.report,
+        input.previous.map(|(r, _)| r),
+        input.printed,
+        &mut f,
+    );
     if let Some((previous, composed)) = input.previous {
         cross_year::s_copy(input, previous, composed, &mut f);
     }
@@ -187,6 +195,7 @@ pub(crate) mod testing {
             source: yaml,
             report: &report,
             texts: &composed.sources,
+            printed: &composed.printed,
             citable: &composed.citable,
             fonts: None,
             previous: None,

@@ -44,7 +44,7 @@ impl Interval {
 }
 
 pub fn p_numbers(input: &Input, f: &mut Findings) {
-    for text in input.texts {
+    for text in input.printed {
         let mut sentence_start = 0;
         for (end, _) in text
             .text

@@ -13,37 +13,25 @@ use crate::diag::{Findings, Severity};
 use crate::document::SourcedText;
 use crate::layout::Role;
 use crate::model::table::{Decimal, Statistics, StatisticsRow, Table};
-use crate::model::{Block, Body};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const RULE: &str = "P-SUBITEMS";
 
 pub fn p_subitems(input: &Input, f: &mut Findings) {
-    let r = input.report;
-    let bodies = std::iter::once(&r.preamble).chain(
-        r.parts
-            .iter()
-            .flat_map(|p| std::iter::once(&p.body).chain(p.sections.iter().map(|s| &s.body))),
-    );
-    for body in bodies {
-        tables(body, f);
-    }
-    for text in input.texts {
-        // Table cells are checked as the table's rows, above.
-        if text.role != Role::Table {
-            prose(text, f);
-        }
-    }
-}
-
-fn tables(body: &Body, f: &mut Findings) {
-    for block in body {
-        if let Block::Table(Table::Statistics(t)) = &block.value {
+    // Every statistics table, those in list items included.
+    for table in crate::formats::body_tables(input.report) {
+        if let Table::Statistics(t) = table {
             let columns = checked_columns(t);
             for row in &t.rows {
                 statistics_row(&row.value, None, &columns, f);
             }
+        }
+    }
+    for text in input.printed {
+        // Table cells are checked as the table's rows, above.
+        if text.role != Role::Table {
+            prose(text, f);
         }
     }
 }
@@ -437,6 +425,18 @@ mod tests {
     #[test]
     fn a_table_whose_sub_rows_fit_passes() {
         assert_eq!(table_findings(TABLE), []);
+    }
+
+    #[test]
+    fn a_table_inside_a_list_item_is_checked_too() {
+        let (head, table) = TABLE.split_once("      - statistics:\n").unwrap();
+        let nested: String = table.lines().map(|l| format!("          {l}\n")).collect();
+        let yaml = format!(
+            "{head}      - items:\n          - heading: 统计表\n            body:\n              - statistics:\n{nested}"
+        );
+        assert_eq!(table_findings(&yaml), []);
+        let f = table_findings(&yaml.replace("[146, 1203]", "[3300, 1203]"));
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]

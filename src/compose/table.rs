@@ -31,6 +31,7 @@ fn source(sources: &mut Vec<SourcedText>, role: Role, text: &str, at: Location) 
             text: text.to_owned(),
             at,
             item: false,
+            cited: None,
         });
     }
 }

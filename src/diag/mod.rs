@@ -82,7 +82,14 @@ impl<'a> Findings<'a> {
         index: usize,
         message: String,
     ) -> &mut Diagnostic {
-        let pos = place::position(self.source, &text.at, &text.text, index);
+        // A printed text points at the written one: a cited value at its `{`.
+        let pos = match &text.cited {
+            Some(c) => {
+                let written = c.index.get(index).or(c.index.last()).copied().unwrap_or(0);
+                place::position(self.source, &text.at, &c.written, written)
+            }
+            None => place::position(self.source, &text.at, &text.text, index),
+        };
         self.push(Diagnostic::new(severity, rule, self.path, Some(pos), message))
     }
 

@@ -3,6 +3,8 @@
 
 use crate::diag::{Findings, RuleInfo, Severity};
 use crate::formats::{Report, comment_text, preamble, yaml_string};
+use crate::model::cite::Citable;
+use crate::model::table_cite;
 
 /// The rules this shape adds to those of every report. (S-EMPTY and S-PARTS are listed
 /// with the rules of every report and of the 2021 format.)
@@ -28,6 +30,16 @@ pub fn check(report: &Report, f: &mut Findings) {
             "add `format: standard_2021` (or `trial_2019` for 2019 and 2020), or remove `tables`".into(),
         );
     }
+}
+
+/// The values prose may cite: those of the tables in the body, numbered 表1, 表2, … in
+/// printed order (`model::table_cite`).
+pub fn citable(report: &Report) -> Vec<Citable> {
+    let mut out = Vec::new();
+    for (k, t) in crate::formats::body_tables(report).into_iter().enumerate() {
+        table_cite::citable(t, k + 1, &mut out);
+    }
+    out
 }
 
 /// `report init --format free_form`: a report to fill in, two parts with a placeholder each

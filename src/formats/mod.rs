@@ -188,11 +188,25 @@ pub fn cell_value_help(message: &str) -> Option<String> {
     trial2019::cell_value_help(message)
 }
 
-/// The table values the report's prose may cite (`{表3.本年新收.总计}`, see `model::cite`);
-/// none in a shape without tables.
+/// Every table of the report's body, in printed order: the preamble's, then each part's
+/// and its subsections'.
+pub fn body_tables(report: &Report) -> Vec<&crate::model::table::Table> {
+    let mut out = Vec::new();
+    crate::model::tables_in(&report.preamble, &mut out);
+    for part in &report.parts {
+        crate::model::tables_in(&part.body, &mut out);
+        for section in &part.sections {
+            crate::model::tables_in(&section.body, &mut out);
+        }
+    }
+    out
+}
+
+/// The table values the report's prose may cite (`{表3.本年新收.总计}`, see `model::cite`):
+/// a free-form report's are those of the tables in its body (`{表1.同意公开.网络}`).
 pub fn citable(report: &Report) -> Vec<crate::model::cite::Citable> {
     match report.format {
-        Format::FreeForm => Vec::new(),
+        Format::FreeForm => free_form::citable(report),
         Format::Standard2021 | Format::Trial2019 => match &report.tables {
             Some(Tables::Standard2021(t)) => standard2021::cite::citable(t),
             Some(Tables::Trial2019(t)) => trial2019::cite::citable(t),

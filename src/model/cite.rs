@@ -36,6 +36,39 @@ impl Citable {
     }
 }
 
+/// A label as a citation names it: without its number (一、 （一） 1. 1、).
+pub fn bare(label: &str) -> &str {
+    let label = label.trim();
+    if let Some((number, rest)) = label.split_once('、')
+        && number.chars().all(|c| "一二三四五六七八九十".contains(c))
+    {
+        return rest;
+    }
+    if let Some(rest) = label.strip_prefix('（')
+        && let Some((number, rest)) = rest.split_once('）')
+        && !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    {
+        return rest;
+    }
+    if let Some(first) = label.chars().next()
+        && ('①'..='⑳').contains(&first)
+    {
+        return label[first.len_utf8()..].trim_start();
+    }
+    let digits = label.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        for mark in ['.', '、', '．'] {
+            if let Some(rest) = label[digits..].strip_prefix(mark) {
+                return rest;
+            }
+        }
+    }
+    label
+}
+
 /// One piece of a text: as written, or a citation with the character index of its `{`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
@@ -189,27 +222,79 @@ pub fn substitute(text: &str, values: &[Citable]) -> String {
     if !has_braces(text) {
         return text.to_owned();
     }
+    substitute_mapped(text, values).0
+}
+
+/// [`substitute`], with the written character index of each printed character and of the
+/// end, so the rules that read the printed text can point into the written one.
+pub fn substitute_mapped(text: &str, values: &[Citable]) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for piece in pieces(text) {
-        match piece {
-            Piece::Text(t) => out.push_str(&t),
-            Piece::Cite { name, .. } => match resolve(&name, values) {
-                Ok(v) => out.push_str(&v.value),
-                Err(_) => {
-                    out.push('{');
-                    out.push_str(&name);
-                    out.push('}');
+    let mut index = Vec::with_capacity(chars.len() + 1);
+    let mut push = |c: char, at: usize, out: &mut String| {
+        out.push(c);
+        index.push(at);
+    };
+    // The same reading as `pieces`: `{{` `}}` a brace, `{…}` a citation, an unclosed `{`
+    // and all after it as written.
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '{' | '}' if chars.get(i + 1) == Some(&c) => {
+                push(c, i, &mut out);
+                i += 2;
+            }
+            '{' => match chars[i + 1..].iter().position(|&d| d == '}') {
+                Some(len) => {
+                    let name: String = chars[i + 1..i + 1 + len]
+                        .iter()
+                        .filter(|&&d| d != BREAK)
+                        .collect();
+                    match resolve(&name, values) {
+                        Ok(v) => v.value.chars().for_each(|ch| push(ch, i, &mut out)),
+                        Err(_) => {
+                            let written = std::iter::once('{').chain(name.chars()).chain(['}']);
+                            written.for_each(|ch| push(ch, i, &mut out));
+                        }
+                    }
+                    i += len + 2;
+                }
+                None => {
+                    for (k, &ch) in chars.iter().enumerate().skip(i) {
+                        push(ch, k, &mut out);
+                    }
+                    i = chars.len();
                 }
             },
-            Piece::Unclosed { .. } => {}
+            _ => {
+                push(c, i, &mut out);
+                i += 1;
+            }
         }
     }
-    out
+    index.push(chars.len());
+    (out, index)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbering_is_not_part_of_a_name() {
+        assert_eq!(
+            bare("一、本年新收政府信息公开申请数量"),
+            "本年新收政府信息公开申请数量"
+        );
+        assert_eq!(bare("（三）不予公开"), "不予公开");
+        assert_eq!(bare("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(bare("2、网络申请数"), "网络申请数");
+        assert_eq!(bare("（2）信函申请"), "信函申请");
+        assert_eq!(bare("③其他"), "其他");
+        assert_eq!(bare("行政复议"), "行政复议");
+        assert_eq!(bare("2013年"), "2013年");
+    }
 
     fn values() -> Vec<Citable> {
         vec![
@@ -237,6 +322,17 @@ mod tests {
             )
             .or(&["表3", "其他"]),
         ]
+    }
+
+    #[test]
+    fn each_printed_character_points_at_the_written_one_it_comes_from() {
+        let v = values();
+        let (printed, index) = substitute_mapped("收到{表3.本年新收}件{{x}}", &v);
+        assert_eq!(printed, "收到86件{x}");
+        // 收 到 8 6 件 { x } and the end; 86 comes from the `{` at 2.
+        assert_eq!(index, [0, 1, 2, 2, 11, 12, 14, 15, 17]);
+        let (printed, index) = substitute_mapped("a{b", &v);
+        assert_eq!((printed.as_str(), index.as_slice()), ("a{b", &[0, 1, 2, 3][..]));
     }
 
     #[test]

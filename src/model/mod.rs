@@ -10,6 +10,7 @@ mod date;
 mod issuer;
 pub mod number;
 pub mod table;
+pub mod table_cite;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -131,6 +132,25 @@ pub enum Block {
     Paragraph(String),
     Items(List),
     Table(table::Table),
+}
+
+/// The tables of `body` in printed order, those inside list items included.
+pub fn tables_in<'a>(body: &'a Body, out: &mut Vec<&'a table::Table>) {
+    fn items<'a>(list: &'a [Spanned<ItemEntry>], out: &mut Vec<&'a table::Table>) {
+        for entry in list {
+            if let ItemEntry::Full(item) = &entry.value {
+                tables_in(&item.body, out);
+                items(&item.items, out);
+            }
+        }
+    }
+    for block in body {
+        match &block.value {
+            Block::Table(t) => out.push(t),
+            Block::Items(list) => items(&list.items, out),
+            Block::Paragraph(_) => {}
+        }
+    }
 }
 
 /// A numbered list as written: its items, and the numbering it chose, if any.

@@ -4,7 +4,7 @@
 
 use super::labels::*;
 use super::{ActiveDisclosure, Outcomes, ResultRows, Reviews, Row, Table3, Tables2021};
-use crate::model::cite::Citable;
+use crate::model::cite::{Citable, bare};
 
 /// The YAML keys of table 3's columns, in printed order, and of its 总计.
 const APPLICANT_KEYS: [&str; 6] = [
@@ -15,27 +15,6 @@ const APPLICANT_KEYS: [&str; 6] = [
     "legal_services",
     "other",
 ];
-
-/// A label as a citation names it: without its number (一、 （一） 1.).
-pub(crate) fn bare(label: &str) -> &str {
-    let label = label.trim();
-    if let Some((number, rest)) = label.split_once('、')
-        && number.chars().all(|c| "一二三四五六七八九十".contains(c))
-    {
-        return rest;
-    }
-    if let Some(rest) = label.strip_prefix('（')
-        && let Some((number, rest)) = rest.split_once('）')
-        && number.chars().all(|c| "一二三四五六七八九十".contains(c))
-    {
-        return rest;
-    }
-    let digits = label.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && label[digits..].starts_with('.') {
-        return &label[digits + 1..];
-    }
-    label
-}
 
 /// Every value of the three tables.
 pub fn citable(t: &Tables2021) -> Vec<Citable> {
@@ -248,17 +227,6 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/reports/yunxi-2024.yaml");
         let report = crate::load::load_file(std::path::Path::new(path)).unwrap().report;
         crate::formats::citable(&report)
-    }
-
-    #[test]
-    fn numbering_is_not_part_of_a_name() {
-        assert_eq!(
-            bare("一、本年新收政府信息公开申请数量"),
-            "本年新收政府信息公开申请数量"
-        );
-        assert_eq!(bare("（三）不予公开"), "不予公开");
-        assert_eq!(bare("1.属于国家秘密"), "属于国家秘密");
-        assert_eq!(bare("行政复议"), "行政复议");
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! and cannot be wrong; one it states must agree, or the finding points at it. The 2019 trial
 //! format has the same tables 3 and 4 and six parts, and runs the same functions on them.
 
-use super::cite::bare;
 use super::labels::*;
 use super::{DocumentCounts, Outcomes, ResultRows, Reviews, Row, Table3, Tables2021};
 use crate::diag::{Findings, RuleInfo, Severity};
 use crate::document::SourcedText;
 use crate::formats::{Report, Tables};
+use crate::model::cite::bare;
 use regex::Regex;
 use std::sync::LazyLock;
 
