@@ -28,10 +28,10 @@ pub enum Command {
     /// Check reports against the rules a reviewer applies, without rendering
     #[command(after_help = check_help())]
     Check(CheckArgs),
-    /// Start a new report: the preamble, the parts and, for the 2021 format, every table
-    /// zero-filled
+    /// Start a new report: the preamble, the parts and, for the 2021 and 2019 formats, every
+    /// table zero-filled
     #[command(
-        after_help = "Examples:\n  report init --format standard_2021 --issuer 某区人民政府 --year 2024 -o 2024.yaml\n  report init --issuer 某局 --year 2024"
+        after_help = "Examples:\n  report init --format standard_2021 --issuer 某区人民政府 --year 2024 -o 2024.yaml\n  report init --format trial_2019 --issuer 某区人民政府 --year 2020 -o 2020.yaml\n  report init --issuer 某局 --year 2024"
     )]
     Init(InitArgs),
     /// Render many reports into one folder in parallel, with a summary and a manifest
