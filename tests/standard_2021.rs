@@ -101,29 +101,6 @@ fn rule_lines(stdout: &[u8]) -> Vec<(String, u64)> {
         .collect()
 }
 
-/// Whether `label` stands in `text` in order, allowing other text between its characters: a
-/// label wrapped inside a narrow table cell is read out line by line, interleaved with the
-/// cells beside it.
-fn interleaved(text: &str, label: &str) -> bool {
-    let text: Vec<char> = text.chars().collect();
-    let label: Vec<char> = label.chars().collect();
-    (0..text.len()).filter(|&i| text[i] == label[0]).any(|start| {
-        let mut at = start;
-        label[1..].iter().all(|c| {
-            match text[at + 1..(at + 120).min(text.len())]
-                .iter()
-                .position(|t| t == c)
-            {
-                Some(d) => {
-                    at += d + 1;
-                    true
-                }
-                None => false,
-            }
-        })
-    })
-}
-
 fn line_of(yaml: &str, needle: &str) -> u64 {
     yaml.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1
 }

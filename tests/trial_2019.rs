@@ -111,28 +111,6 @@ fn edit(yaml: &str, from: &str, to: &str) -> String {
     changed
 }
 
-/// Whether `label` stands in `text` in order, allowing other text between its characters (a
-/// label wrapped in a narrow cell is read out line by line, between the cells beside it).
-fn interleaved(text: &str, label: &str) -> bool {
-    let text: Vec<char> = text.chars().collect();
-    let label: Vec<char> = label.chars().collect();
-    (0..text.len()).filter(|&i| text[i] == label[0]).any(|start| {
-        let mut at = start;
-        label[1..].iter().all(|c| {
-            match text[at + 1..(at + 120).min(text.len())]
-                .iter()
-                .position(|t| t == c)
-            {
-                Some(d) => {
-                    at += d + 1;
-                    true
-                }
-                None => false,
-            }
-        })
-    })
-}
-
 #[test]
 fn the_examples_check_clean_each_with_the_year_before() {
     // Checked together, each finds the year before beside it: 2020 runs X-CARRY and X-ITEMS

@@ -114,3 +114,26 @@ fn walk(frame: &typst::layout::Frame, ts: typst::layout::Transform, each: &mut G
         }
     }
 }
+
+/// Whether `label` stands in `text` in order, allowing other text between its characters: a
+/// label wrapped inside a narrow table cell is read out line by line, interleaved with the
+/// cells beside it.
+pub fn interleaved(text: &str, label: &str) -> bool {
+    let text: Vec<char> = text.chars().collect();
+    let label: Vec<char> = label.chars().collect();
+    (0..text.len()).filter(|&i| text[i] == label[0]).any(|start| {
+        let mut at = start;
+        label[1..].iter().all(|c| {
+            match text[at + 1..(at + 120).min(text.len())]
+                .iter()
+                .position(|t| t == c)
+            {
+                Some(d) => {
+                    at += d + 1;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
+}

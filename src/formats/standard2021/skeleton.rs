@@ -8,8 +8,6 @@ use crate::formats::{preamble, yaml_string};
 
 /// The YAML of a new report.
 pub fn skeleton(issuer: &str, year: u16) -> String {
-    let zero = format!("[{}]", vec!["0"; APPLICANTS.len() + 1].join(", "));
-    let row = |key: &str, indent: usize| format!("{}{key}: {zero}\n", " ".repeat(indent));
     let mut s = format!(
         "# yaml-language-server: $schema=report.schema.json\n# {}{year}年政府信息公开工作年度报告 in the national format of 国办公开办函〔2021〕30号.\n# The six parts are printed with their titles ({}); write their text.\n# Table rows: [{}, {TOTAL}]; {TOTAL} may be left out.\nformat: standard_2021\nissuer: {}\nyear: {year}\npreamble:\n  - {}\nparts:\n",
         crate::formats::comment_text(issuer),
@@ -40,14 +38,30 @@ pub fn skeleton(issuer: &str, year: u16) -> String {
         s.push_str(&format!("    {}: 0\n", decisions.key));
     }
     s.push_str(&format!("    {}: \"0\"\n  applications:\n", T2_FEES.key));
+    tables_3_and_4(&mut s, None);
+    s
+}
+
+/// Tables 3 and 4 zero-filled, from `applications:`'s rows on; with `single`, the group
+/// （六） is that one row (the 2019 trial format) instead of its leaves.
+pub(crate) fn tables_3_and_4(s: &mut String, single: Option<&Label>) {
+    let zero = format!("[{}]", vec!["0"; APPLICANTS.len() + 1].join(", "));
+    let row = |key: &str, indent: usize| format!("{}{key}: {zero}\n", " ".repeat(indent));
     for leaf in [T3_RECEIVED, T3_CARRIED_OVER, T3_DISCLOSED, T3_PARTLY] {
         s.push_str(&row(leaf.key, 4));
     }
-    for group in &T3_GROUPS {
+    let groups = match single {
+        Some(_) => &T3_GROUPS[..3],
+        None => &T3_GROUPS[..],
+    };
+    for group in groups {
         s.push_str(&format!("    {}:\n", group.key));
         for leaf in group.leaves {
             s.push_str(&row(leaf.key, 6));
         }
+    }
+    if let Some(single) = single {
+        s.push_str(&row(single.key, 4));
     }
     s.push_str(&row(T3_TOTAL.key, 4));
     s.push_str(&row(T3_CARRIED_FORWARD.key, 4));
@@ -56,7 +70,6 @@ pub fn skeleton(issuer: &str, year: u16) -> String {
     for group in [T4_RECONSIDERATION, T4_DIRECT, T4_AFTER] {
         s.push_str(&format!("    {}: {{{outcomes}}}\n", group.key));
     }
-    s
 }
 
 #[cfg(test)]

@@ -3,10 +3,7 @@
 //! table zero-filled. The keys come from the labels of the two formats.
 
 use super::labels::*;
-use crate::formats::standard2021::labels::{
-    APPLICANTS, PART_TITLES, T3_CARRIED_FORWARD, T3_CARRIED_OVER, T3_DISCLOSED, T3_GROUPS, T3_PARTLY,
-    T3_RECEIVED, T3_TOTAL, T4_AFTER, T4_DIRECT, T4_OUTCOMES, T4_RECONSIDERATION, TOTAL,
-};
+use crate::formats::standard2021::labels::{APPLICANTS, PART_TITLES, TOTAL};
 use crate::formats::{preamble, yaml_string};
 
 /// What each prose placeholder says: the lead's rule S-PLACEHOLDER finds it, so a skeleton
@@ -15,8 +12,6 @@ pub const PLACEHOLDER: &str = "待填写";
 
 /// The YAML of a new report.
 pub fn skeleton(issuer: &str, year: u16) -> String {
-    let zero = format!("[{}]", vec!["0"; APPLICANTS.len() + 1].join(", "));
-    let row = |key: &str, indent: usize| format!("{}{key}: {zero}\n", " ".repeat(indent));
     let mut s = format!(
         "# yaml-language-server: $schema=report.schema.json\n# {}{year}年政府信息公开工作年度报告 in the trial format of 国办公开办函〔2019〕60号.\n# The six parts are printed with their titles ({}); replace each 「{PLACEHOLDER}」 with their text.\n# Table 2: 本年增/减 is signed (+3, -2, 0); 采购总金额 has its unit (1296.5万元 or 835000元).\n# Table rows: [{}, {TOTAL}]; {TOTAL} may be left out.\nformat: trial_2019\nissuer: {}\nyear: {year}\npreamble:\n  - {}\nparts:\n",
         crate::formats::comment_text(issuer),
@@ -59,24 +54,8 @@ pub fn skeleton(issuer: &str, year: u16) -> String {
         T2_PROCUREMENT.key,
         zeros(&T2_PROCUREMENT_COLUMNS)
     ));
-    for leaf in [T3_RECEIVED, T3_CARRIED_OVER, T3_DISCLOSED, T3_PARTLY] {
-        s.push_str(&row(leaf.key, 4));
-    }
     // （三）-（五） have their leaves; （六） is one row in this format.
-    for group in &T3_GROUPS[..3] {
-        s.push_str(&format!("    {}:\n", group.key));
-        for leaf in group.leaves {
-            s.push_str(&row(leaf.key, 6));
-        }
-    }
-    s.push_str(&row(T3_OTHER_HANDLING.key, 4));
-    s.push_str(&row(T3_TOTAL.key, 4));
-    s.push_str(&row(T3_CARRIED_FORWARD.key, 4));
-    s.push_str("  reviews:\n");
-    let outcomes = T4_OUTCOMES.map(|o| format!("{}: 0", o.key)).join(", ");
-    for group in [T4_RECONSIDERATION, T4_DIRECT, T4_AFTER] {
-        s.push_str(&format!("    {}: {{{outcomes}}}\n", group.key));
-    }
+    crate::formats::standard2021::skeleton::tables_3_and_4(&mut s, Some(&T3_OTHER_HANDLING));
     s
 }
 
