@@ -137,3 +137,38 @@ pub fn interleaved(text: &str, label: &str) -> bool {
         })
     })
 }
+
+/// `../shared/tools/gbt9704-check`, the official-layout checker, if it is beside the
+/// repository. On a developer's machine without it a test says so and passes; in CI, which
+/// has it, its absence is a failure, not a check silently skipped.
+pub fn gbt9704_checker() -> Option<PathBuf> {
+    let path = root().join("../shared/tools/gbt9704-check");
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run ../shared/tools/gbt9704-check, and it is not beside this repository"
+    );
+    eprintln!("skipped: ../shared/tools/gbt9704-check is not beside this repository");
+    None
+}
+
+/// Runs the checker on a PDF; panics with its report unless every check passed.
+pub fn assert_gbt9704_passes(checker: &Path, pdf: &Path) {
+    let out = Command::new("python3")
+        .arg(checker)
+        .arg(pdf)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{}: {e}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(
+        result["ok"],
+        true,
+        "{}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
