@@ -318,6 +318,11 @@ pub enum OutputFormat {
     Pdf,
     /// Word document (opens in Word, WPS and LibreOffice)
     Docx,
+    /// The portal's web page: one self-contained HTML file (X.html)
+    Html,
+    /// The page's article alone with every style inline, for a CMS editor (X.fragment.html)
+    #[value(name = "html-fragment")]
+    HtmlFragment,
 }
 
 impl From<OutputFormat> for Format {
@@ -325,6 +330,8 @@ impl From<OutputFormat> for Format {
         match format {
             OutputFormat::Pdf => Format::Pdf,
             OutputFormat::Docx => Format::Docx,
+            OutputFormat::Html => Format::Html,
+            OutputFormat::HtmlFragment => Format::HtmlFragment,
         }
     }
 }

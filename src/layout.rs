@@ -184,6 +184,13 @@ pub struct RoleStyle {
     #[serde(default = "yes")]
     pub latin: bool,
     pub families: Vec<String>,
+    /// Further faces for the HTML page's font stack, after `families`: the names Windows,
+    /// macOS and Linux ship the role's kind of face under (仿宋 → FangSong, STFangsong …).
+    #[serde(default)]
+    pub web_families: Vec<String>,
+    /// The CSS generic family that ends the page's stack; `serif` when left out.
+    #[serde(default)]
+    pub web_generic: Option<String>,
     pub docx_font: String,
     /// Whether the DOCX makes the role bold; by default when `weight` is 600 or more. The
     /// title's weight picks a heavy stand-in face for the PDF, while its official face

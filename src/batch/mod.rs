@@ -14,7 +14,8 @@ use crate::formats::standard2021::rollup::{self, KeyNumbers, RollupRow};
 use crate::load::load_file;
 use crate::load::year_index::YearIndex;
 use crate::pipeline::{self, Session};
-use crate::render::{RenderOptions, Renderer};
+use crate::render::html::index;
+use crate::render::{Format, RenderOptions, Renderer};
 use crate::write::{write_all_atomic, write_atomic};
 use manifest::{Manifest, Output};
 use serde::Serialize;
@@ -151,6 +152,12 @@ pub fn run(
     let summary_path = options.out_dir.join("summary.json");
     let summary_written = write_atomic(&summary_path, &summary);
     let rollup = write_rollup(options.out_dir, &outcomes, &renderer, session);
+    let index = if options.render.formats.contains(&Format::Html) {
+        let rolled: Vec<&Path> = rollup.iter().flatten().map(|(p, _)| p.as_path()).collect();
+        write_index(options.out_dir, &outcomes, &rolled, session).map(Some)
+    } else {
+        Ok(None)
+    };
     let mut outputs: Vec<_> = outcomes.iter().flat_map(|o| o.outputs.clone()).collect();
     // The batch's own files are listed too, made from the batch (no one report is their
     // source); the manifest cannot list itself.
@@ -160,6 +167,9 @@ pub fn run(
     }
     if let Ok(files) = &rollup {
         own.extend(files.iter().cloned());
+    }
+    if let Ok(Some(file)) = &index {
+        own.push(file.clone());
     }
     for (path, bytes) in own {
         outputs.push(Output {
@@ -184,6 +194,7 @@ pub fn run(
     let manifest_written = write_atomic(&options.out_dir.join("manifest.json"), &json_bytes(&manifest));
     summary_written?;
     rollup?;
+    index?;
     manifest_written?;
     Ok(Batch { outcomes })
 }
@@ -257,6 +268,58 @@ fn write_rollup(
     let writes: Vec<(&Path, &[u8])> = files.iter().map(|(p, b)| (p.as_path(), b.as_slice())).collect();
     write_all_atomic(&writes)?;
     Ok(files)
+}
+
+/// `index.html`, when the batch renders HTML: every report with its status and links to its
+/// files, then the batch's own files; the file written, with its bytes.
+fn write_index(
+    dir: &Path,
+    outcomes: &[Outcome],
+    rollup: &[&Path],
+    session: &Session,
+) -> Result<(PathBuf, Vec<u8>), Error> {
+    // A page to publish names a report by its file name, never by where it sat on the
+    // machine that ran the batch.
+    let names: Vec<(String, String)> = outcomes
+        .iter()
+        .map(|o| {
+            let file = Path::new(&o.report)
+                .file_name()
+                .map_or(o.report.clone(), |n| n.to_string_lossy().into_owned());
+            let why = o
+                .failure
+                .as_deref()
+                .unwrap_or("not rendered")
+                .replace(&o.report, &file);
+            (file, why)
+        })
+        .collect();
+    let entries: Vec<index::Entry> = outcomes
+        .iter()
+        .zip(&names)
+        .map(|(o, (file, why))| index::Entry {
+            name: o.issuer.as_deref().unwrap_or(file),
+            year: o.year,
+            status: match (o.rendered, o.rendered_with_errors) {
+                (true, false) => index::Status::Rendered,
+                (true, true) => index::Status::RenderedWithErrors(why),
+                (false, _) => index::Status::Failed(why),
+            },
+            files: o.outputs.iter().map(|f| f.path.as_str()).collect(),
+        })
+        .collect();
+    let rolled: Vec<String> = rollup
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    let mut shared: Vec<&str> = vec!["summary.json"];
+    shared.extend(rolled.iter().map(String::as_str));
+    shared.push("manifest.json");
+    let bytes = index::page_of(&session.template.layout, &entries, &shared);
+    let path = dir.join("index.html");
+    write_atomic(&path, &bytes)?;
+    Ok((path, bytes))
 }
 
 /// A value as pretty JSON with a final line break.

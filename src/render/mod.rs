@@ -4,6 +4,7 @@
 //! its `Output` and one arm in `Renderer::new`.
 
 pub mod docx;
+pub mod html;
 pub mod typst;
 
 use crate::diag::Diagnostic;
@@ -17,6 +18,10 @@ use crate::template::Template;
 pub enum Format {
     Pdf,
     Docx,
+    /// The portal's page: one self-contained HTML file.
+    Html,
+    /// The page's article alone, every style inline, for pasting into a CMS.
+    HtmlFragment,
 }
 
 impl Format {
@@ -25,6 +30,8 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
+            Format::HtmlFragment => "fragment.html",
         }
     }
 }
@@ -99,6 +106,10 @@ impl<'a> Renderer<'a> {
                     standard: options.pdf.standard,
                 }),
                 Format::Docx => Box::new(docx::Docx::new(&template.layout, fonts, options.docx)?),
+                Format::Html | Format::HtmlFragment => Box::new(html::Html {
+                    layout: &template.layout,
+                    fragment: format == Format::HtmlFragment,
+                }),
             };
             outputs.push((format, output));
         }
