@@ -337,9 +337,10 @@ fn page(head: &Head, layout: &Layout, article: &str) -> String {
         b = p.margin_bottom_mm,
         l = p.margin_left_mm,
     );
-    out.push_str("</style>\n</head>\n<body>\n");
+    // The article is the page's main landmark (a screen reader jumps to it).
+    out.push_str("</style>\n</head>\n<body>\n<main>\n");
     out.push_str(article);
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
