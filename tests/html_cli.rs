@@ -32,6 +32,7 @@ fn attributes(html: &str, name: &str) -> Vec<String> {
 #[test]
 fn every_example_is_one_self_contained_page_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
+    let title = regex::Regex::new("<title>([^<]+)</title>").unwrap();
     for name in EXAMPLES {
         let out = render_html(&example(name), dir.path(), "html,html-fragment");
         assert!(
@@ -62,7 +63,6 @@ fn every_example_is_one_self_contained_page_in_chinese() {
             "{name}"
         );
         assert!(page.contains("<meta charset=\"utf-8\">"));
-        let title = regex::Regex::new("<title>([^<]+)</title>").unwrap();
         let title = &title.captures(&page).unwrap()[1];
         assert!(title.contains("政府信息公开"), "{name}: {title}");
         assert_eq!(page.matches("<h1").count(), 1, "{name}: one h1, the title");
