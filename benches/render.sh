@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process time and peak memory of `report render` on the seed, release build.
 # Usage: benches/render.sh [RUNS]   (needs GNU time: apt-get install time)
-# Targets on 2 cores: PDF alone <= 0.15 s and <= 100 MB (issue 3); DOCX adds <= 10 ms (issue 4).
+# Targets on 2 cores: PDF alone <= 0.15 s and <= 100 MB (issue 3); DOCX adds <= 10 ms (issue 4);
+# HTML adds a few ms at most (issue 15: compare `render --format html` with `check`, which
+# does everything but render, and pdf,docx,html with pdf,docx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -33,4 +35,6 @@ measure() {
 measure "render --format pdf" render reports/chongqing-2014.yaml -o "$out" --format pdf
 measure "render --format docx" render reports/chongqing-2014.yaml -o "$out" --format docx
 measure "render --format pdf,docx" render reports/chongqing-2014.yaml -o "$out" --format pdf,docx
+measure "render --format html" render reports/chongqing-2014.yaml -o "$out" --format html
+measure "render --format pdf,docx,html" render reports/chongqing-2014.yaml -o "$out" --format pdf,docx,html
 measure "check" check reports/chongqing-2014.yaml
