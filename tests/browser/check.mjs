@@ -91,6 +91,9 @@ const result = {
   axe: [],
 };
 
+// 'page' while the page loads and is measured, 'axe' once axe-core runs (it fetches the
+// page's external style sheets itself).
+let phase = 'page';
 let browser;
 try {
   browser = await puppeteer.launch({
@@ -108,6 +111,9 @@ try {
       '--disable-sync',
       '--disable-dev-shm-usage',
       '--font-render-hinting=none',
+      // Nothing resolves: what request interception does not see (WebSockets, preconnect)
+      // cannot leave the machine either.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
     ],
   });
   const tab = await browser.newPage();
@@ -117,13 +123,17 @@ try {
     if (url.startsWith('file:') || url.startsWith('data:')) {
       req.continue();
     } else {
-      result.requests.push({ url, type: req.resourceType() });
+      result.requests.push({ url, type: req.resourceType(), phase });
       req.abort('blockedbyclient');
     }
   });
+  // WebSockets do not pass through request interception: recorded from the protocol.
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketCreated', (e) => result.requests.push({ url: e.url, type: 'websocket', phase }));
   tab.on('pageerror', (e) => result.errors.push(`pageerror: ${e.message}`));
   tab.on('console', (m) => {
-    if (m.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT/.test(m.text())) {
+    if (m.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT|ERR_NAME_NOT_RESOLVED/.test(m.text())) {
       result.errors.push(`console: ${m.text()}`);
     }
   });
@@ -185,6 +195,33 @@ try {
         title: document.querySelector('head > title') ? document.title : null,
         meta: [...document.querySelectorAll('meta[name]')].map((m) => m.getAttribute('name')),
         text: document.body ? document.body.innerText : '',
+        // Every address in the markup or its CSS that is not relative, file:, data: or a
+        // fragment: what the request log cannot see (a link not followed, preconnect hints,
+        // a WebSocket), with the element and attribute that hold it (an <a href> to another
+        // site is a link, not a fetch: the tests decide).
+        references: (() => {
+          const refs = [];
+          const external = (u) => /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(u) && !/^\s*(file|data|about|javascript|mailto|tel):/i.test(u);
+          const attrs = ['src', 'href', 'srcset', 'poster', 'data', 'action', 'formaction', 'background', 'cite', 'xlink:href'];
+          for (const el of document.querySelectorAll('*')) {
+            for (const a of attrs) {
+              const v = el.getAttribute(a);
+              if (v === null) continue;
+              const urls = a === 'srcset' ? v.split(',').map((s) => s.trim().split(/\s+/)[0]) : [v];
+              for (const u of urls) if (external(u)) refs.push({ tag: el.localName, attr: a, url: u.trim() });
+            }
+          }
+          const css = [...document.querySelectorAll('style')].map((s) => ['style', s.textContent]).concat(
+            [...document.querySelectorAll('[style]')].map((el) => [el.localName, el.getAttribute('style')]),
+          );
+          for (const [tag, text] of css) {
+            for (const m of text.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3/gi)) {
+              const u = m[2] ?? m[4];
+              if (external(u)) refs.push({ tag, attr: 'css', url: u.trim() });
+            }
+          }
+          return refs;
+        })(),
         duplicateIds: Object.entries(
           [...document.querySelectorAll('[id]')].reduce((n, el) => ((n[el.id] = (n[el.id] || 0) + 1), n), {}),
         )
@@ -204,6 +241,7 @@ try {
     }),
   );
 
+  phase = 'axe';
   await tab.addScriptTag({ content: fs.readFileSync(axePath, 'utf8') });
   const axe = await tab.evaluate(async () => {
     const rules = {};

@@ -51,8 +51,12 @@ fn printed(out: &Output) -> String {
 #[serde(rename_all = "camelCase")]
 pub struct PageReport {
     pub page: String,
-    /// Every request that was not `file:` or `data:` (aborted): must be empty.
+    /// Every request that was not `file:` or `data:` (aborted), WebSockets included: must be
+    /// empty.
     pub requests: Vec<BlockedRequest>,
+    /// Every address in the markup and its CSS that is not relative, `file:`, `data:` or a
+    /// fragment, fetched or not (an `<a href>` to another site is one: the test decides).
+    pub references: Vec<Reference>,
     /// Script errors and console errors other than the blocked requests'.
     pub errors: Vec<String>,
     /// `<html lang>`, `<title>`, the names of the `<meta name>` elements.
@@ -76,6 +80,17 @@ pub struct BlockedRequest {
     /// Puppeteer's resource type: image, stylesheet, font, script, …
     #[serde(rename = "type")]
     pub kind: String,
+    /// "page", or "axe" for what axe-core fetched itself (the page's external style sheets).
+    pub phase: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Reference {
+    /// The element's name, or "style" for a `<style>` element.
+    pub tag: String,
+    /// The attribute (src, href, srcset, …), or "css" for `url()` and `@import`.
+    pub attr: String,
+    pub url: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -223,8 +238,18 @@ fn vnu_jar() -> Option<PathBuf> {
 /// The Nu HTML checker's errors on `html` (its warnings and infos left out), each as
 /// "line N: message"; `None` where Java or vnu.jar is missing (outside CI).
 pub fn vnu_errors(html: &Path) -> Option<Vec<String>> {
+    let errors = vnu_errors_in(&[html])?;
+    Some(errors.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The same for several pages in one run of vnu (most of a run is Java starting: about 3 s
+/// of CPU, whatever the pages), as (page, "line N: message"); the page as vnu names it (made
+/// absolute against the current folder, not canonical).
+pub fn vnu_errors_in(pages: &[&Path]) -> Option<Vec<(PathBuf, String)>> {
     // vnu reports nothing at all for a file it cannot find.
-    assert!(html.is_file(), "no page to validate at {}", html.display());
+    for html in pages {
+        assert!(html.is_file(), "no page to validate at {}", html.display());
+    }
     if !runs("java", "-version") {
         return missing("java is not on PATH");
     }
@@ -235,13 +260,12 @@ pub fn vnu_errors(html: &Path) -> Option<Vec<String>> {
         .arg("-jar")
         .arg(&jar)
         .args(["--format", "json", "--stdout", "--exit-zero-always"])
-        .arg(html)
+        .args(pages)
         .output()
         .unwrap_or_else(|e| panic!("run java -jar {}: {e}", jar.display()));
     assert!(
         out.status.success(),
-        "vnu could not check {}: {}",
-        html.display(),
+        "vnu could not check {pages:?}: {}",
         printed(&out)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)
@@ -254,11 +278,15 @@ pub fn vnu_errors(html: &Path) -> Option<Vec<String>> {
             .iter()
             .filter(|m| matches!(m["type"].as_str(), Some("error" | "non-document-error")))
             .map(|m| {
-                format!(
+                // "url" is "file:/abs/path" for a page (absent for a message about no page).
+                let url = m["url"].as_str().unwrap_or_default();
+                let page = PathBuf::from(url.strip_prefix("file:").unwrap_or(url));
+                let error = format!(
                     "line {}: {}",
                     m["lastLine"].as_u64().unwrap_or(0),
                     m["message"].as_str().unwrap_or("(no message)")
-                )
+                );
+                (page, error)
             })
             .collect(),
     )
