@@ -195,6 +195,17 @@ try {
         title: document.querySelector('head > title') ? document.title : null,
         meta: [...document.querySelectorAll('meta[name]')].map((m) => m.getAttribute('name')),
         text: document.body ? document.body.innerText : '',
+        // The text outside the tables (each table hidden while it is read), to compare
+        // with a PDF's prose, where a table's cells are read out in another order.
+        prose: (() => {
+          if (!document.body) return '';
+          const tables = [...document.querySelectorAll('table')];
+          const shown = tables.map((t) => t.style.display);
+          tables.forEach((t) => (t.style.display = 'none'));
+          const prose = document.body.innerText;
+          tables.forEach((t, i) => (t.style.display = shown[i]));
+          return prose;
+        })(),
         // Every address in the markup or its CSS that is not relative, file:, data: or a
         // fragment: what the request log cannot see (a link not followed, preconnect hints,
         // a WebSocket), with the element and attribute that hold it (an <a href> to another

@@ -69,6 +69,8 @@ pub struct PageReport {
     pub widths: Vec<WidthReport>,
     /// `document.body.innerText`.
     pub text: String,
+    /// The same with every table hidden: the text outside the tables.
+    pub prose: String,
     pub tables: Vec<TableReport>,
     pub axe_version: String,
     pub axe: Vec<AxeViolation>,

@@ -277,6 +277,28 @@ fn rules(layout: &Layout) -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "group",
+            format!(
+                "{}{}letter-spacing:0;border:{rule};border-bottom:0;padding:{inset};",
+                font(layout.table.role, table.size_pt),
+                format_args!(
+                    "line-height:{:.4};font-weight:bold;",
+                    layout.table.line_pitch_pt / table.size_pt
+                ),
+            ),
+        ),
+        (
+            "group-next",
+            format!(
+                "{}{}letter-spacing:0;border:{rule};border-top:0;border-bottom:0;padding:{inset};",
+                font(layout.table.role, table.size_pt),
+                format_args!(
+                    "line-height:{:.4};font-weight:bold;",
+                    layout.table.line_pitch_pt / table.size_pt
+                ),
+            ),
+        ),
+        (
             "cell",
             format!("border:{rule};padding:{inset};vertical-align:middle;font-weight:normal;"),
         ),
@@ -346,7 +368,11 @@ fn page(head: &Head, layout: &Layout, article: &str) -> String {
 
 fn write_article(out: &mut String, doc: &Document, layout: &Layout, s: &Styles) {
     let _ = writeln!(out, "<article{}>", s.attrs(&["report"], ""));
-    let mut tables = 0;
+    // A table's region is named by its caption, else by the heading it stands under; a name
+    // already given gets the table's number, so no two regions share one.
+    let mut heading: Option<&str> = None;
+    let mut labels: Vec<String> = Vec::new();
+    let mut last_tag = 1;
     for block in &doc.blocks {
         match block {
             Block::Title { rows } => {
@@ -370,14 +396,20 @@ fn write_article(out: &mut String, doc: &Document, layout: &Layout, s: &Styles) 
                 out.push_str("</p>\n");
             }
             Block::Heading { level, role, text: t } => {
+                if *level == 1 {
+                    heading = Some(t);
+                }
                 let class = match role {
                     Role::Heading2 => "heading2",
                     Role::Heading3 => "heading3",
                     Role::Heading4 => "heading4",
                     _ => "heading1",
                 };
-                // The title is h1: parts are h2, and each level one below.
-                let tag = (level + 1).min(6);
+                // The title is h1: parts are h2, and each level one below; a level that
+                // skips one (1. straight under 一、) is only one deeper than the heading
+                // above it, so the page's outline has no gap.
+                let tag = (level + 1).min(last_tag + 1).min(6);
+                last_tag = tag;
                 let _ = write!(out, "<h{tag}{}>", s.attrs(&[class], ""));
                 text(out, t);
                 let _ = writeln!(out, "</h{tag}>");
@@ -404,8 +436,17 @@ fn write_article(out: &mut String, doc: &Document, layout: &Layout, s: &Styles) 
                 *date_indent,
             ),
             Block::Table(t) => {
-                tables += 1;
-                write_table(out, t, tables, layout, s);
+                let number = labels.len() + 1;
+                let mut label = match (&t.caption, heading) {
+                    (Some(c), _) => c.replace(BREAK, ""),
+                    (None, Some(h)) => h.replace(BREAK, ""),
+                    (None, None) => format!("表格{number}"),
+                };
+                if labels.contains(&label) {
+                    label = format!("{label}（表格{number}）");
+                }
+                write_table(out, t, &label, layout, s);
+                labels.push(label);
             }
         }
     }
@@ -468,27 +509,154 @@ fn is_heading(cell: &Cell) -> bool {
     cell.bold || cell.align == CellAlign::Left
 }
 
-fn write_table(out: &mut String, t: &Table, number: usize, layout: &Layout, s: &Styles) {
-    let table_size = layout.role(layout.table.role).size_pt;
-    let total: f64 = t.columns.iter().sum();
-    // Narrow number columns stay readable: the table is at least about three characters a
-    // column wide, and scrolls in its box where the screen is narrower.
-    let block_em = layout.block_width_pt() / table_size;
-    let min_width = (t.columns.len() as f64 * 3.2).min(block_em);
-    let label = t.caption.clone().unwrap_or_else(|| format!("表格{number}"));
+/// Where a table without header rows falls into groups, each headed by a row of one cell
+/// across the table (the official table 2: 「第二十条第（一）项」, its columns, its rows, then
+/// 「第二十条第（五）项」 …): the index of each such row, when the first row is one and no
+/// cell spans from one group into the next. Each group is printed as a table of its own
+/// with that row as its caption, as a reader of the page (or a screen reader) meets it: a
+/// first row spanning the table is a caption in all but name, and says so to no one.
+fn groups(t: &Table) -> Option<Vec<usize>> {
+    let width = t.columns.len();
+    let spanning = |row: &Vec<Cell>| row.len() == 1 && row[0].colspan == width;
+    if t.header_rows > 0 || t.caption.is_some() || width < 2 || !t.rows.first().is_some_and(spanning) {
+        return None;
+    }
+    let starts: Vec<usize> = (0..t.rows.len()).filter(|&r| spanning(&t.rows[r])).collect();
+    let crosses = t.rows.iter().enumerate().any(|(r, row)| {
+        let next = starts.iter().find(|&&g| g > r).copied().unwrap_or(t.rows.len());
+        row.iter().any(|c| r + c.rowspan > next)
+    });
+    (!crosses).then_some(starts)
+}
+
+/// The grid column each cell of `rows` starts in (cells spanning rows from above cover the
+/// positions below them, as in HTML).
+fn starts(rows: &[Vec<Cell>], width: usize) -> Vec<Vec<usize>> {
+    let mut taken = vec![vec![false; width]; rows.len()];
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        let mut here = Vec::with_capacity(row.len());
+        for cell in row {
+            while col < width && taken[r][col] {
+                col += 1;
+            }
+            here.push(col);
+            for line in taken.iter_mut().skip(r).take(cell.rowspan) {
+                for slot in line.iter_mut().skip(col).take(cell.colspan) {
+                    *slot = true;
+                }
+            }
+            col += cell.colspan;
+        }
+        out.push(here);
+    }
+    out
+}
+
+/// A group of rows as a table of its own: the columns no cell of the group starts in are
+/// joined to the one before (their widths added), so the table has no column without a
+/// cell of its own, which HTML does not allow.
+fn compact(columns: &[f64], rows: &[Vec<Cell>]) -> Table {
+    let width = columns.len();
+    let starts = starts(rows, width);
+    let mut kept = vec![false; width];
+    kept[0] = true;
+    for &c in starts.iter().flatten() {
+        if c < width {
+            kept[c] = true;
+        }
+    }
+    let mut widths = Vec::new();
+    for (c, w) in columns.iter().enumerate() {
+        match widths.last_mut() {
+            Some(last) if !kept[c] => *last += w,
+            _ => widths.push(*w),
+        }
+    }
+    let rows = rows
+        .iter()
+        .zip(&starts)
+        .map(|(row, starts)| {
+            row.iter()
+                .zip(starts)
+                .map(|(cell, &start)| {
+                    let end = (start + cell.colspan).min(width);
+                    let span = kept[start.min(width)..end].iter().filter(|&&k| k).count();
+                    Cell {
+                        colspan: span.max(1),
+                        ..cell.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Table {
+        caption: None,
+        columns: widths,
+        header_rows: 0,
+        rows,
+    }
+}
+
+/// A table in its scroll box: a labelled region a keyboard can reach (a box that scrolls
+/// must be), holding the table, or one table per group (see [`groups`]).
+fn write_table(out: &mut String, t: &Table, label: &str, layout: &Layout, s: &Styles) {
     let _ = write!(
         out,
         "<div{} role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
         s.attrs(&["wrap"], ""),
         attr(&label.replace(BREAK, ""))
     );
+    match groups(t) {
+        Some(starts) => {
+            for (k, &start) in starts.iter().enumerate() {
+                let end = starts.get(k + 1).copied().unwrap_or(t.rows.len());
+                let caption = &t.rows[start][0];
+                // One rule between two groups, as on paper: a later caption has no top rule.
+                let class = if k == 0 { "group" } else { "group-next" };
+                let group = compact(&t.columns, &t.rows[start + 1..end]);
+                write_grid(
+                    out,
+                    &group,
+                    Some((caption.text.as_str(), class)),
+                    &group.rows,
+                    layout,
+                    s,
+                );
+            }
+        }
+        None => {
+            let caption = t.caption.as_deref().map(|c| (c, "caption"));
+            write_grid(out, t, caption, &t.rows, layout, s);
+        }
+    }
+    out.push_str("</div>\n");
+}
+
+/// One `<table>`: its caption, the column widths, the header rows of `t` when `rows` are
+/// all of its rows, and `rows`.
+fn write_grid(
+    out: &mut String,
+    t: &Table,
+    caption: Option<(&str, &str)>,
+    rows: &[Vec<Cell>],
+    layout: &Layout,
+    s: &Styles,
+) {
+    let table_size = layout.role(layout.table.role).size_pt;
+    let total: f64 = t.columns.iter().sum();
+    // Narrow number columns stay readable: the table is at least about three characters a
+    // column wide, and scrolls in its box where the screen is narrower.
+    let block_em = layout.block_width_pt() / table_size;
+    let min_width = (t.columns.len() as f64 * 3.2).min(block_em);
     let _ = write!(
         out,
         "<table{}>",
         s.attrs(&["table"], &format!("min-width:{min_width:.1}em;"))
     );
-    if let Some(caption) = &t.caption {
-        let _ = write!(out, "<caption{}>", s.attrs(&["caption"], ""));
+    if let Some((caption, class)) = caption {
+        let _ = write!(out, "<caption{}>", s.attrs(&[class], ""));
         text(out, caption);
         out.push_str("</caption>");
     }
@@ -498,7 +666,12 @@ fn write_table(out: &mut String, t: &Table, number: usize, layout: &Layout, s: &
         let _ = write!(out, "<col style=\"width:{share:.2}%\">");
     }
     out.push_str("</colgroup>");
-    let (head, body) = t.rows.split_at(t.header_rows.min(t.rows.len()));
+    let header_rows = if rows.len() == t.rows.len() {
+        t.header_rows
+    } else {
+        0
+    };
+    let (head, body) = rows.split_at(header_rows.min(rows.len()));
     if !head.is_empty() {
         out.push_str("<thead>");
         for row in head {
@@ -514,21 +687,22 @@ fn write_table(out: &mut String, t: &Table, number: usize, layout: &Layout, s: &
     out.push_str("<tbody>");
     for row in body {
         out.push_str("<tr>");
-        // A row of bold cells only heads the columns below it (the 2019 table 2's groups).
+        // A row of bold cells only heads the columns below it (table 2's 信息内容 rows).
         let heads_columns = row.iter().all(|c| c.bold);
         for cell in row {
+            // A row label spanning rows (三、本年度办理结果) heads each row it spans: `row`,
+            // not `rowgroup`, which would claim the whole tbody.
             let scope = match (is_heading(cell), heads_columns) {
                 (false, _) => None,
                 (true, true) if cell.colspan > 1 => Some("colgroup"),
                 (true, true) => Some("col"),
-                (true, false) if cell.rowspan > 1 => Some("rowgroup"),
                 (true, false) => Some("row"),
             };
             write_cell(out, cell, scope, s);
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table></div>\n");
+    out.push_str("</tbody></table>");
 }
 
 /// One cell: a `th` with `scope` when it heads a row or column, else a `td`.
