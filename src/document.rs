@@ -98,11 +98,11 @@ pub enum CellAlign {
 }
 
 impl Cell {
-    /// A one-by-one cell, centred; a long number or code in it may wrap (see
-    /// `placement::breakable`) rather than overflow the cell.
+    /// A one-by-one cell, centred; a number of five or more characters or a long code in it
+    /// may wrap (see `placement::cell_breakable`) rather than overflow the cell.
     pub fn new(text: impl Into<String>) -> Cell {
         Cell {
-            text: crate::placement::breakable(&text.into()),
+            text: crate::placement::cell_breakable(&text.into()),
             colspan: 1,
             rowspan: 1,
             align: CellAlign::Center,

@@ -544,3 +544,33 @@ fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
         );
     }
 }
+
+/// Counts too wide for table 3's narrow columns stay plain digits in the DOCX (Word and
+/// LibreOffice wrap them in the cell themselves): a clerk copying a cell gets a number.
+#[test]
+fn a_count_in_a_narrow_cell_is_plain_digits_in_the_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .arg("render")
+        .arg(root().join("tests/fixtures/valid/large-counts-2024.yaml"))
+        .args(["--format", "docx", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let document = &parts(&dir.path().join("large-counts-2024.docx"))["word/document.xml"];
+    let cells: Vec<String> = document
+        .split("<w:tc>")
+        .skip(1)
+        .map(|c| texts(&c[..c.find("</w:tc>").unwrap()]))
+        .collect();
+    for number in ["123456789", "123456751", "123456790", "123456797"] {
+        assert!(
+            cells.iter().any(|c| c == number),
+            "no cell holds exactly {number}"
+        );
+    }
+    assert!(
+        cells.iter().all(|c| !c.contains('\u{200B}')),
+        "a cell carries U+200B"
+    );
+}

@@ -55,7 +55,11 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                     );
                     col += span;
                 } else if let Some((cell, _)) = listed.next_if(|(_, p)| p.1 == col) {
-                    let mut run = run(layout, layout.table.role, &cell.text)
+                    // Word and LibreOffice wrap a word too wide for its cell by themselves:
+                    // the break marks are the PDF's, and a count copied out of the DOCX
+                    // (into a spreadsheet) must be digits only.
+                    let text = cell.text.replace(crate::placement::BREAK, "");
+                    let mut run = run(layout, layout.table.role, &text)
                         .size(m.half_points(layout.table.role))
                         .character_spacing(0);
                     if cell.bold {
