@@ -553,3 +553,36 @@ fn a_count_too_wide_for_its_cell_wraps_inside_it() {
         );
     }
 }
+
+/// After a table the body is back on the grid: every line in the body's size (body,
+/// headings, captions) on every page of the examples with tables has its baseline a whole
+/// number of pitches below the first line's (the top margin plus 0.8 em), within 0.5 pt.
+#[test]
+fn body_lines_after_a_table_are_back_on_the_grid() {
+    for name in ["yunxi-2024", "qinghe-2013"] {
+        let pages = pages_of(&root().join(format!("reports/{name}.yaml")));
+        let mut after_table = 0;
+        for (p, page) in pages.iter().enumerate() {
+            let mut seen_table = false;
+            for line in page.lines.iter().filter(|l| !is_page_number(l)) {
+                if (line.size() - 12.0).abs() < 0.01 {
+                    seen_table = true;
+                    continue;
+                }
+                if (line.size() - 16.0).abs() > 0.01 {
+                    continue;
+                }
+                let lines = (line.baseline() - BLOCK_TOP - 0.8 * 16.0) / 28.95;
+                assert!(
+                    (lines - lines.round()).abs() * 28.95 < 0.5,
+                    "{name} page {}: {:?} is {:.2} lines below the first",
+                    p + 1,
+                    line.text(),
+                    lines
+                );
+                after_table += usize::from(seen_table);
+            }
+        }
+        assert!(after_table > 5, "{name}: only {after_table} lines after a table");
+    }
+}
