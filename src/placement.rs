@@ -26,6 +26,17 @@ pub fn signature(issuer: &str, date: Option<&str>, layout: &Layout) -> (f64, Opt
     )
 }
 
+/// A table cell spanning at most this many rows keeps them on one page, in both formats: a
+/// group such as 「答复情况」 over its four answers, or 「（五）不予处理」 over its five, split at
+/// a page break left its label on one page and the rows without it on the next. A taller
+/// group (「三、本年度办理结果」 over most of table 3) may break, or it would not fit a page.
+pub const KEEP_ROWS_TOGETHER: usize = 8;
+
+/// Whether a cell spanning `rowspan` rows keeps them on one page.
+pub fn keeps_rows_together(rowspan: usize) -> bool {
+    rowspan > 1 && rowspan <= KEEP_ROWS_TOGETHER
+}
+
 /// The break opportunity inserted inside a long Latin token (U+200B ZERO WIDTH SPACE): Typst,
 /// Word, WPS and LibreOffice all break a line there and print nothing.
 pub const BREAK: char = '\u{200B}';
