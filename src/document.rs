@@ -83,6 +83,9 @@ pub struct Cell {
     /// How much further left the first line starts (em): 「其中：」 hangs before the name.
     #[serde(skip_serializing_if = "is_zero")]
     pub hanging: f64,
+    /// The rows this cell spans stay on one page (`placement::keeps_rows_together`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub keep_rows: bool,
 }
 
 fn is_zero(x: &f64) -> bool {
@@ -98,17 +101,18 @@ pub enum CellAlign {
 }
 
 impl Cell {
-    /// A one-by-one cell, centred; a long number or code in it may wrap (see
-    /// `placement::breakable`) rather than overflow the cell.
+    /// A one-by-one cell, centred; a number of five or more characters or a long code in it
+    /// may wrap (see `placement::cell_breakable`) rather than overflow the cell.
     pub fn new(text: impl Into<String>) -> Cell {
         Cell {
-            text: crate::placement::breakable(&text.into()),
+            text: crate::placement::cell_breakable(&text.into()),
             colspan: 1,
             rowspan: 1,
             align: CellAlign::Center,
             bold: false,
             indent: 0.0,
             hanging: 0.0,
+            keep_rows: false,
         }
     }
 
@@ -122,6 +126,7 @@ impl Cell {
     pub fn span(mut self, colspan: usize, rowspan: usize) -> Cell {
         self.colspan = colspan.max(1);
         self.rowspan = rowspan.max(1);
+        self.keep_rows = crate::placement::keeps_rows_together(self.rowspan);
         self
     }
 

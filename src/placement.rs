@@ -26,6 +26,17 @@ pub fn signature(issuer: &str, date: Option<&str>, layout: &Layout) -> (f64, Opt
     )
 }
 
+/// A table cell spanning at most this many rows keeps them on one page, in both formats: a
+/// group such as 「答复情况」 over its four answers, or 「（五）不予处理」 over its five, split at
+/// a page break left its label on one page and the rows without it on the next. A taller
+/// group (「三、本年度办理结果」 over most of table 3) may break, or it would not fit a page.
+pub const KEEP_ROWS_TOGETHER: usize = 8;
+
+/// Whether a cell spanning `rowspan` rows keeps them on one page.
+pub fn keeps_rows_together(rowspan: usize) -> bool {
+    rowspan > 1 && rowspan <= KEEP_ROWS_TOGETHER
+}
+
 /// The break opportunity inserted inside a long Latin token (U+200B ZERO WIDTH SPACE): Typst,
 /// Word, WPS and LibreOffice all break a line there and print nothing.
 pub const BREAK: char = '\u{200B}';
@@ -56,6 +67,43 @@ pub fn breakable(text: &str) -> String {
             }
             out.push(c);
             previous = Some(c);
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Numbers in a table cell at least this many characters long get break opportunities
+/// between their characters: a one-unit column of table 3 holds four 12 pt digits, and a
+/// longer count printed whole ran over its neighbours in the PDF.
+const CELL_NUMBER_CHARS: usize = 5;
+
+/// A table cell's text with break opportunities: as [`breakable`], and besides between every
+/// two characters of a number of [`CELL_NUMBER_CHARS`] or more (digits with `.`, `,` or `%`),
+/// so a count too wide for its narrow column wraps inside it. Typst would let it overflow;
+/// Word and LibreOffice wrap an overlong word in a cell by themselves, so the DOCX prints the
+/// cell without the marks (a number copied out of it stays a number).
+pub fn cell_breakable(text: &str) -> String {
+    let is_number = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for span in tokens(text) {
+        let token = &text[span.clone()];
+        out.push_str(&text[copied..span.start]);
+        copied = span.end;
+        if is_number(token) && token.len() >= CELL_NUMBER_CHARS && token.len() < LONG_TOKEN_CHARS {
+            let mut chars = token.chars();
+            out.extend(chars.next());
+            for c in chars {
+                out.push(BREAK);
+                out.push(c);
+            }
+        } else {
+            out.push_str(&breakable(token));
         }
     }
     out.push_str(&text[copied..]);
@@ -353,6 +401,23 @@ mod tests {
         // Nothing is lost or changed but the break points.
         let text = "代码ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789，网址https://a.b/c";
         assert_eq!(breakable(text).replace(BREAK, ""), text);
+    }
+
+    #[test]
+    fn numbers_in_cells_may_break_from_five_characters_and_other_text_as_in_prose() {
+        let b = |s: &str| cell_breakable(s).replace(BREAK, "|");
+        assert_eq!(b("2021"), "2021");
+        assert_eq!(b("123456789"), "1|2|3|4|5|6|7|8|9");
+        assert_eq!(b("9116.36"), "9|1|1|6|.|3|6");
+        assert_eq!(b("其中：12345件"), "其中：1|2|3|4|5件");
+        // Not a number: a short code stays whole, a long one breaks as in prose.
+        assert_eq!(b("ABC12"), "ABC12");
+        assert_eq!(
+            b("https://a.bc/defgh"),
+            breakable("https://a.bc/defgh").replace(BREAK, "|")
+        );
+        let text = "共123456789件，网址https://a.b/cdefghijk";
+        assert_eq!(cell_breakable(text).replace(BREAK, ""), text);
     }
 
     #[test]

@@ -491,23 +491,66 @@ fn every_docx_the_tool_writes_is_schema_valid() {
     }
 }
 
+/// The topmost line of each page of a PDF as pdftotext reads it: the words whose bottoms
+/// are within 2 pt of the highest, left to right, joined without spaces.
+fn first_lines(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext (apt-get install poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let word = regex::Regex::new(
+        r#"<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>"#,
+    )
+    .unwrap();
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            let words: Vec<(f64, f64, &str)> = word
+                .captures_iter(page)
+                .map(|c| {
+                    let (x, y) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+                    (x, y, c.get(3).unwrap().as_str())
+                })
+                .collect();
+            let top = words.iter().map(|w| w.1).fold(f64::MAX, f64::min);
+            let mut line: Vec<&(f64, f64, &str)> = words.iter().filter(|w| w.1 - top < 2.0).collect();
+            line.sort_by(|a, b| a.0.total_cmp(&b.0));
+            line.iter().map(|w| w.2).collect()
+        })
+        .collect()
+}
+
+/// Pages whose first line differs between the PDF and LibreOffice's layout of the DOCX for a
+/// reason outside this program, with the reason (docs/format.md, "One pagination"). The seed
+/// report is dense with numbers (85 in its YAML): LibreOffice puts a fifth of the font size (3.2 pt)
+/// between Chinese and digits whatever the DOCX says (writerfilter's DomainMapper.cxx ignores
+/// `w:autoSpaceDE`/`w:autoSpaceDN`; sw/source/core/text/itrform2.cxx adds the space whenever
+/// the paragraph's ParaIsCharacterDistance is on, its default), so its lines with digits hold
+/// fewer characters; and Typst sets two adjacent full-width marks (》（, ），) in one and a half
+/// ems and a bracket that opens or closes a line in half an em (CLREQ 3.1.6; typst-layout's
+/// inline/line.rs and shaping.rs, not configurable), so some PDF lines hold more. At the foot
+/// of page 1 the two are most of a line apart, and stay apart. Word honours autoSpaceDE/DN = 0 and was not available to measure.
+const KNOWN_DIFFERENT_FIRST_LINES: &[(&str, &[usize])] = &[("chongqing-2014", &[2, 4, 5, 8, 9])];
+
 #[test]
 #[ignore = "needs LibreOffice (soffice) and poppler-utils"]
-fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
+fn every_example_paginates_in_libreoffice_as_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let reports: Vec<PathBuf> = [
-        "chongqing-2014",
-        "shili-jiaotong-2015",
-        "yunxi-2019",
-        "yunxi-2020",
-        "yunxi-2021",
-        "yunxi-2023",
-        "yunxi-2024",
-        "qinghe-2013",
-    ]
-    .iter()
-    .map(|r| root().join(format!("reports/{r}.yaml")))
-    .collect();
+    // Every example and every valid fixture (real reports' shapes).
+    let mut reports: Vec<PathBuf> = ["reports", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(root().join(d))
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+        })
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    reports.sort();
     report()
         .arg("render")
         .args(&reports)
@@ -529,21 +572,66 @@ fn every_example_has_as_many_pages_in_libreoffice_as_in_the_pdf() {
         .status()
         .expect("run soffice (apt-get install libreoffice-writer-nogui)");
     assert!(status.success());
-    let pages = |p: &Path| {
-        let out = Command::new("pdfinfo").arg(p).output().unwrap();
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .find(|l| l.starts_with("Pages:"))
-            .map(str::to_owned)
-            .unwrap_or_default()
-    };
+    let mut problems = Vec::new();
+    let mut agreeing = 0;
     for r in &reports {
-        let name = r.with_extension("pdf");
-        let name = name.file_name().unwrap();
-        assert_eq!(
-            pages(&converted.join(name)),
-            pages(&dir.path().join(name)),
-            "{name:?}"
+        let name = r.file_stem().unwrap().to_string_lossy().into_owned();
+        let pdf = first_lines(&dir.path().join(format!("{name}.pdf")));
+        let lo = first_lines(&converted.join(format!("{name}.pdf")));
+        if pdf.len() != lo.len() {
+            problems.push(format!(
+                "{name}: {} pages in the PDF, {} in LibreOffice",
+                pdf.len(),
+                lo.len()
+            ));
+            continue;
+        }
+        let known = KNOWN_DIFFERENT_FIRST_LINES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&[][..], |(_, pages)| pages);
+        for (i, (a, b)) in pdf.iter().zip(&lo).enumerate() {
+            let page = i + 1;
+            match (a == b, known.contains(&page)) {
+                (true, false) => agreeing += 1,
+                (false, true) => {}
+                (false, false) => problems.push(format!("{name} page {page}: PDF {a:?}, LibreOffice {b:?}")),
+                (true, true) => problems.push(format!(
+                    "{name} page {page} now agrees: take it off KNOWN_DIFFERENT_FIRST_LINES"
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(agreeing > 20, "only {agreeing} pages compared");
+}
+
+/// Counts too wide for table 3's narrow columns stay plain digits in the DOCX (Word and
+/// LibreOffice wrap them in the cell themselves): a clerk copying a cell gets a number.
+#[test]
+fn a_count_in_a_narrow_cell_is_plain_digits_in_the_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .arg("render")
+        .arg(root().join("tests/fixtures/valid/large-counts-2024.yaml"))
+        .args(["--format", "docx", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let document = &parts(&dir.path().join("large-counts-2024.docx"))["word/document.xml"];
+    let cells: Vec<String> = document
+        .split("<w:tc>")
+        .skip(1)
+        .map(|c| texts(&c[..c.find("</w:tc>").unwrap()]))
+        .collect();
+    for number in ["123456789", "123456751", "123456790", "123456797"] {
+        assert!(
+            cells.iter().any(|c| c == number),
+            "no cell holds exactly {number}"
         );
     }
+    assert!(
+        cells.iter().all(|c| !c.contains('\u{200B}')),
+        "a cell carries U+200B"
+    );
 }

@@ -230,20 +230,26 @@ fn pdf_words(pdf: &Path) -> Option<Vec<Word>> {
             .and_then(|v| v.parse().ok())
             .unwrap_or(f64::NAN)
     };
+    // Each page's words 1000 pt below the page before's, so y orders the whole document
+    // (Typst draws a spanning cell after the others, so the drawing order does not).
     Some(
-        html.split("<word ")
+        html.split("<page ")
             .skip(1)
-            .map(|w| {
-                let text = w
-                    .split_once('>')
-                    .map_or("", |(_, t)| t.split("</word>").next().unwrap_or(""));
-                (
-                    text.to_owned(),
-                    attr(w, "xMin"),
-                    attr(w, "yMin"),
-                    attr(w, "xMax"),
-                    attr(w, "yMax"),
-                )
+            .enumerate()
+            .flat_map(|(page, html)| {
+                let below = 1000.0 * page as f64;
+                html.split("<word ").skip(1).map(move |w| {
+                    let text = w
+                        .split_once('>')
+                        .map_or("", |(_, t)| t.split("</word>").next().unwrap_or(""));
+                    (
+                        text.to_owned(),
+                        attr(w, "xMin"),
+                        attr(w, "yMin") + below,
+                        attr(w, "xMax"),
+                        attr(w, "yMax") + below,
+                    )
+                })
             })
             .collect(),
     )
@@ -261,15 +267,8 @@ fn the_pdf_prints_every_cell_in_order_and_merges_the_merged_ones() {
     // The words in rows, top to bottom, each row left to right (pdftotext gives them in
     // the order they are drawn, column by column in a table).
     let mut rows: Vec<(f64, Vec<(f64, &str)>)> = Vec::new();
-    let mut page_offset = 0.0;
-    let mut last_y = f64::MIN;
     for w in &words {
         let y = (w.2 + w.4) / 2.0;
-        if y + 400.0 < last_y {
-            page_offset += 1000.0; // a new page
-        }
-        last_y = y;
-        let y = y + page_offset;
         match rows.iter_mut().find(|(ry, _)| (ry - y).abs() < 2.5) {
             Some((_, row)) => row.push((w.1, w.0.as_str())),
             None => rows.push((y, vec![(w.1, w.0.as_str())])),

@@ -93,3 +93,45 @@ fn the_official_layout_checker_passes_the_seed() {
         assert!(report.contains("18 passed, 0 warned, 0 failed"), "{report}");
     }
 }
+
+/// pdftotext reads a count that wrapped in its narrow cell (tests/fixtures/valid/
+/// large-counts-2024.yaml) as the digits it is: no U+200B in the text layer, and the words
+/// of table 3's 自然人 column, top to bottom, give the number whole.
+#[test]
+#[ignore = "needs poppler-utils (pdftotext)"]
+fn pdftotext_reads_a_wrapped_count_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .arg("render")
+        .arg(root().join("tests/fixtures/valid/large-counts-2024.yaml"))
+        .args(["--format", "pdf", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let pdf = dir.path().join("large-counts-2024.pdf");
+    let text = String::from_utf8(run("pdftotext", &[pdf.as_os_str(), "-".as_ref()]).stdout).unwrap();
+    assert!(!text.contains('\u{200B}'), "U+200B in the text layer");
+    let bbox = String::from_utf8(run("pdftotext", &["-bbox".as_ref(), pdf.as_os_str(), "-".as_ref()]).stdout)
+        .unwrap();
+    let word = regex::Regex::new(
+        r#"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>"#,
+    )
+    .unwrap();
+    // Table 3's fourth column (自然人): from 1.2 + 1.6 + 4.6 to 8.4 of 14.4 units of the block.
+    let (left, unit) = (28.0 * 72.0 / 25.4, 156.0 * 72.0 / 25.4 / 14.4);
+    let (from, to) = (left + 7.4 * unit, left + 8.4 * unit);
+    let page = bbox
+        .split("<page ")
+        .find(|p| p.contains("本年新收政府信息公开申请数量") || p.contains(">本年新收"))
+        .expect("table 3's page");
+    let mut words: Vec<(f64, String)> = word
+        .captures_iter(page)
+        .filter(|c| c[1].parse::<f64>().unwrap() >= from && c[3].parse::<f64>().unwrap() <= to)
+        .map(|c| (c[2].parse().unwrap(), c[4].to_owned()))
+        .collect();
+    words.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let column: String = words.into_iter().map(|(_, w)| w).collect();
+    for number in ["123456789", "123456751"] {
+        assert!(column.contains(number), "{number} not whole in {column:?}");
+    }
+}

@@ -493,3 +493,96 @@ fn long_urls_and_codes_stretch_no_line_and_lose_no_text() {
         );
     }
 }
+
+/// A nine-digit count in table 3's narrow columns (tests/fixtures/valid/large-counts-2024.yaml)
+/// wraps inside its cell: every digit of every number cell stays inside its column, and the
+/// column read top to bottom still gives the whole number.
+#[test]
+fn a_count_too_wide_for_its_cell_wraps_inside_it() {
+    let pages = pages_of(&root().join("tests/fixtures/valid/large-counts-2024.yaml"));
+    let widths = Template::builtin().unwrap().layout.table.columns.applications;
+    let unit = (BLOCK_RIGHT - BLOCK_LEFT) / widths.iter().sum::<f64>();
+    let edges: Vec<f64> = widths
+        .iter()
+        .scan(BLOCK_LEFT, |x, w| {
+            *x += w * unit;
+            Some(*x)
+        })
+        .collect();
+    // The number columns: the seven right of the three label columns.
+    let columns: Vec<(f64, f64)> = edges[2..].windows(2).map(|w| (w[0], w[1])).collect();
+    let table_page = pages
+        .iter()
+        .find(|p| {
+            p.lines
+                .iter()
+                .any(|l| l.text().contains("本年新收政府信息公开申请数量"))
+        })
+        .expect("table 3's page");
+    let mut natural_person = String::new();
+    let mut checked = 0;
+    for line in &table_page.lines {
+        for g in line.glyphs.iter().filter(|g| (g.size - 12.0).abs() < 0.01) {
+            if !g.text.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let centre = g.x + g.advance / 2.0;
+            let Some(&(left, right)) = columns.iter().find(|(l, r)| *l <= centre && centre < *r) else {
+                continue;
+            };
+            checked += 1;
+            assert!(
+                g.x >= left && g.x + g.advance <= right + 0.01,
+                "a digit of {:?} at {:.1}..{:.1} pt overflows its column {left:.1}..{right:.1}",
+                line.text(),
+                g.x,
+                g.x + g.advance
+            );
+            if left == columns[0].0 {
+                natural_person.push_str(&g.text);
+            }
+        }
+        natural_person.push(' ');
+    }
+    assert!(checked > 100, "only {checked} digits in number columns");
+    let column = squeeze(&natural_person);
+    for number in ["123456789", "123456751"] {
+        assert!(
+            column.contains(number),
+            "{number} not whole in {natural_person:?}"
+        );
+    }
+}
+
+/// After a table the body is back on the grid: every line in the body's size (body,
+/// headings, captions) on every page of the examples with tables has its baseline a whole
+/// number of pitches below the first line's (the top margin plus 0.8 em), within 0.5 pt.
+#[test]
+fn body_lines_after_a_table_are_back_on_the_grid() {
+    for name in ["yunxi-2024", "qinghe-2013"] {
+        let pages = pages_of(&root().join(format!("reports/{name}.yaml")));
+        let mut after_table = 0;
+        for (p, page) in pages.iter().enumerate() {
+            let mut seen_table = false;
+            for line in page.lines.iter().filter(|l| !is_page_number(l)) {
+                if (line.size() - 12.0).abs() < 0.01 {
+                    seen_table = true;
+                    continue;
+                }
+                if (line.size() - 16.0).abs() > 0.01 {
+                    continue;
+                }
+                let lines = (line.baseline() - BLOCK_TOP - 0.8 * 16.0) / 28.95;
+                assert!(
+                    (lines - lines.round()).abs() * 28.95 < 0.5,
+                    "{name} page {}: {:?} is {:.2} lines below the first",
+                    p + 1,
+                    line.text(),
+                    lines
+                );
+                after_table += usize::from(seen_table);
+            }
+        }
+        assert!(after_table > 5, "{name}: only {after_table} lines after a table");
+    }
+}

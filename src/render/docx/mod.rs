@@ -136,8 +136,7 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
                     docx = docx.add_paragraph(caption);
                 }
                 docx = docx.add_table(tables::table(t, layout, &m));
-                // A paragraph after each table keeps two tables from merging into one.
-                docx = docx.add_paragraph(Paragraph::new().style(StyleId::NORMAL));
+                docx = docx.add_paragraph(after_table(layout));
             }
             _ => {
                 for paragraph in paragraphs(block, layout, &m) {
@@ -161,6 +160,18 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
         })
         .collect();
     package::finish(&raw.into_inner(), &doc.meta, &header_rows, embedded)
+}
+
+/// The empty paragraph after each table, which keeps two tables from merging into one. It is
+/// as tall as the PDF's space below a table (the leading, pitch less the body size) and not
+/// on the grid: a whole empty line there put the next heading on the following page in
+/// LibreOffice where the PDF still had room for it.
+fn after_table(layout: &Layout) -> Paragraph {
+    let leading = ((layout.grid.line_pitch_pt - layout.role(Role::Body).size_pt) * 20.0).round() as i32;
+    Paragraph::new()
+        .style(StyleId::NORMAL)
+        .snap_to_grid(false)
+        .line_spacing(styles::exact(leading))
 }
 
 /// The paragraphs one block becomes.

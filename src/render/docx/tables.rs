@@ -34,6 +34,20 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
             }
         }
     }
+    // Rows a kept group spans, all but its last: their paragraphs keep with the next row, so
+    // Word and LibreOffice move the group to the next page whole, as the PDF does.
+    let mut keep_next = vec![false; t.rows.len()];
+    for (r, row) in t.rows.iter().enumerate() {
+        for cell in row.iter().filter(|c| c.keep_rows) {
+            for k in keep_next
+                .iter_mut()
+                .take((r + cell.rowspan - 1).min(t.rows.len()))
+                .skip(r)
+            {
+                *k = true;
+            }
+        }
+    }
     let pitch = (layout.table.line_pitch_pt * 20.0).round() as i32;
     // A cell's indents are in the table face's characters.
     let size_twips = layout.role(layout.table.role).size_pt * 20.0;
@@ -51,11 +65,15 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                     cells.push(
                         sized(TableCell::new(), &grid, col, span)
                             .vertical_merge(VMergeType::Continue)
-                            .add_paragraph(Paragraph::new()),
+                            .add_paragraph(Paragraph::new().keep_next(keep_next[r])),
                     );
                     col += span;
                 } else if let Some((cell, _)) = listed.next_if(|(_, p)| p.1 == col) {
-                    let mut run = run(layout, layout.table.role, &cell.text)
+                    // Word and LibreOffice wrap a word too wide for its cell by themselves:
+                    // the break marks are the PDF's, and a count copied out of the DOCX
+                    // (into a spreadsheet) must be digits only.
+                    let text = cell.text.replace(crate::placement::BREAK, "");
+                    let mut run = run(layout, layout.table.role, &text)
                         .size(m.half_points(layout.table.role))
                         .character_spacing(0);
                     if cell.bold {
@@ -79,6 +97,7 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                         )
                         .line_spacing(exact(pitch))
                         .snap_to_grid(false)
+                        .keep_next(keep_next[r])
                         .add_run(run);
                     let mut tc = sized(TableCell::new(), &grid, col, cell.colspan)
                         .vertical_align(VAlignType::Center)
@@ -90,7 +109,10 @@ pub fn table(t: &Table, layout: &Layout, m: &Metrics) -> WTable {
                     col += cell.colspan;
                 } else {
                     // A short row: fill the grid so Word and LibreOffice agree on the columns.
-                    cells.push(sized(TableCell::new(), &grid, col, 1).add_paragraph(Paragraph::new()));
+                    cells.push(
+                        sized(TableCell::new(), &grid, col, 1)
+                            .add_paragraph(Paragraph::new().keep_next(keep_next[r])),
+                    );
                     col += 1;
                 }
             }
