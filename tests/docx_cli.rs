@@ -533,7 +533,14 @@ fn first_lines(pdf: &Path) -> Vec<String> {
 /// ems and a bracket that opens or closes a line in half an em (CLREQ 3.1.6; typst-layout's
 /// inline/line.rs and shaping.rs, not configurable), so some PDF lines hold more. At the foot
 /// of page 1 the two are most of a line apart, and stay apart. Word honours autoSpaceDE/DN = 0 and was not available to measure.
-const KNOWN_DIFFERENT_FIRST_LINES: &[(&str, &[usize])] = &[("chongqing-2014", &[2, 4, 5, 8, 9])];
+/// The same spacing moves page 2 of the two trial-format examples by one or two characters:
+/// the paragraph that runs over the page (「……规范性文件共41件；行政许可事项216项，本年增加8项
+/// ……」) has a number on each line, and LibreOffice's lines hold a character less.
+const KNOWN_DIFFERENT_FIRST_LINES: &[(&str, &[usize])] = &[
+    ("chongqing-2014", &[2, 4, 5, 8, 9]),
+    ("yunxi-2019", &[2]),
+    ("yunxi-2020", &[2]),
+];
 
 #[test]
 #[ignore = "needs LibreOffice (soffice) and poppler-utils"]
@@ -603,6 +610,8 @@ fn every_example_paginates_in_libreoffice_as_in_the_pdf() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let listed: usize = KNOWN_DIFFERENT_FIRST_LINES.iter().map(|(_, p)| p.len()).sum();
+    eprintln!("{agreeing} pages start with the same line, {listed} listed as differing");
     assert!(agreeing > 20, "only {agreeing} pages compared");
 }
 

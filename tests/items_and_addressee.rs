@@ -287,3 +287,14 @@ fn the_pdf_prints_the_addressee_at_the_left_margin() {
         .expect("xMin");
     assert!((x2 - margin - 2.0 * 15.79).abs() < 0.5, "{x2}");
 }
+
+#[test]
+#[ignore = "needs poppler-utils and ../shared/tools/gbt9704-check"]
+fn the_official_layout_checker_passes_the_example() {
+    let Some(checker) = gbt9704_checker() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, _) = render(&example(), dir.path());
+    assert_gbt9704_passes(&checker, &pdf);
+}
