@@ -34,6 +34,18 @@ fn render_examples(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Every example through `batch --format html` into `dir/batch`: its index and roll-up pages.
+fn batch_html(dir: &Path) -> PathBuf {
+    let out = dir.join("batch");
+    report()
+        .args(["batch", "--format", "html", "-o"])
+        .arg(&out)
+        .arg(root().join("reports"))
+        .assert()
+        .success();
+    out
+}
+
 fn screenshots() -> PathBuf {
     let dir = root().join("target/html-screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -61,13 +73,7 @@ fn every_page_and_every_fragment_in_a_page_is_valid_html() {
         pages.push(page);
     }
     // A batch's index page too.
-    let out = dir.path().join("batch");
-    report()
-        .args(["batch", "--format", "html", "-o"])
-        .arg(&out)
-        .arg(root().join("reports"))
-        .assert()
-        .success();
+    let out = batch_html(dir.path());
     pages.push(out.join("index.html"));
     pages.push(out.join("rollup.html"));
     let refs: Vec<&Path> = pages.iter().map(PathBuf::as_path).collect();
@@ -85,13 +91,7 @@ fn every_page_is_self_contained_fits_a_phone_and_has_no_serious_accessibility_vi
         .iter()
         .map(|n| dir.path().join(format!("{n}.html")))
         .collect();
-    let out = dir.path().join("batch");
-    report()
-        .args(["batch", "--format", "html", "-o"])
-        .arg(&out)
-        .arg(root().join("reports"))
-        .assert()
-        .success();
+    let out = batch_html(dir.path());
     pages.push(out.join("index.html"));
     let shots = screenshots();
     for page in &pages {

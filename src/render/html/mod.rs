@@ -189,6 +189,11 @@ fn rules(layout: &Layout) -> Vec<(&'static str, String)> {
     let table = layout.role(layout.table.role);
     let inset = format!("{:.2}mm", layout.table.cell_inset_mm);
     let rule = format!("{}pt solid #000", layout.table.rule_pt);
+    let group = format!(
+        "{}line-height:{:.4};font-weight:bold;letter-spacing:0;border:{rule};padding:{inset};",
+        font(layout.table.role, table.size_pt),
+        layout.table.line_pitch_pt / table.size_pt
+    );
     let heading = |role: Role| {
         format!(
             "{}{}margin:0;text-indent:{};letter-spacing:{tracking};",
@@ -276,28 +281,10 @@ fn rules(layout: &Layout) -> Vec<(&'static str, String)> {
                 line(layout.table.caption_role)
             ),
         ),
-        (
-            "group",
-            format!(
-                "{}{}letter-spacing:0;border:{rule};border-bottom:0;padding:{inset};",
-                font(layout.table.role, table.size_pt),
-                format_args!(
-                    "line-height:{:.4};font-weight:bold;",
-                    layout.table.line_pitch_pt / table.size_pt
-                ),
-            ),
-        ),
-        (
-            "group-next",
-            format!(
-                "{}{}letter-spacing:0;border:{rule};border-top:0;border-bottom:0;padding:{inset};",
-                font(layout.table.role, table.size_pt),
-                format_args!(
-                    "line-height:{:.4};font-weight:bold;",
-                    layout.table.line_pitch_pt / table.size_pt
-                ),
-            ),
-        ),
+        // A group's caption is set as the cell it is on paper; a later group's has no top
+        // rule, so two groups are parted by one rule.
+        ("group", format!("{group}border-bottom:0;")),
+        ("group-next", format!("{group}border-top:0;border-bottom:0;")),
         (
             "cell",
             format!("border:{rule};padding:{inset};vertical-align:middle;font-weight:normal;"),
