@@ -542,8 +542,27 @@ const KNOWN_DIFFERENT_FIRST_LINES: &[(&str, &[usize])] = &[
     ("yunxi-2020", &[2]),
 ];
 
+/// What `gbt9704-check --docx-converted` fails on LibreOffice's layout of an example's DOCX,
+/// for reasons outside this program (docs/format.md, "What `gbt9704-check` misreads"):
+/// - "text block width (margins)" of yunxi-2019 and yunxi-2021: on their even pages most full
+///   lines hold a number, and LibreOffice's space between Chinese and digits (see above)
+///   leaves such lines a character short of the margin, so the modal end is 179.7 mm.
+/// - shili-jiaotong-2015, a letter of one-line items and headings: the checker takes the
+///   two-character indent (39.2 mm) as the line start and the short lines' ends as the block's,
+///   so it fails the width and characters per line (the PDF's own check reads it right).
+/// - "lines per page" of qinghe-2013: page 2 holds 19 lines because table 1 with its caption
+///   cannot split and moves whole to page 3, in the PDF too (where the checker warns); in
+///   LibreOffice's layout the checker counts the caption as a body line and fails it.
+const KNOWN_DOCX_CHECKER_FAILURES: &[(&str, &str)] = &[
+    ("yunxi-2019", "text block width (margins)"),
+    ("yunxi-2021", "text block width (margins)"),
+    ("shili-jiaotong-2015", "text block width (margins)"),
+    ("shili-jiaotong-2015", "characters per full line"),
+    ("qinghe-2013", "lines per page"),
+];
+
 #[test]
-#[ignore = "needs LibreOffice (soffice) and poppler-utils"]
+#[ignore = "needs LibreOffice (soffice), poppler-utils and ../shared/tools/gbt9704-check"]
 fn every_example_paginates_in_libreoffice_as_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     // Every example and every valid fixture (real reports' shapes).
@@ -606,6 +625,52 @@ fn every_example_paginates_in_libreoffice_as_in_the_pdf() {
                 (true, true) => problems.push(format!(
                     "{name} page {page} now agrees: take it off KNOWN_DIFFERENT_FIRST_LINES"
                 )),
+            }
+        }
+    }
+    // The official-layout checker on LibreOffice's layout of every example's DOCX (the
+    // fixtures are a few lines each, too short to measure): only the failures listed with
+    // their reasons, and each of those still failing.
+    if let Some(checker) = gbt9704_checker() {
+        for r in reports.iter().filter(|r| r.starts_with(root().join("reports"))) {
+            let name = r.file_stem().unwrap().to_string_lossy().into_owned();
+            let out = Command::new("python3")
+                .arg(&checker)
+                .arg(converted.join(format!("{name}.pdf")))
+                .args(["--docx-converted", "--json"])
+                .output()
+                .unwrap();
+            let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let failed: Vec<String> = result["checks"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|c| c["status"] == "FAIL")
+                .map(|c| c["check"].as_str().unwrap_or("").to_owned())
+                .collect();
+            let known: Vec<&str> = KNOWN_DOCX_CHECKER_FAILURES
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, c)| *c)
+                .collect();
+            for check in &failed {
+                if !known.contains(&check.as_str()) {
+                    let detail = result["checks"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .find(|c| c["check"] == check.as_str())
+                        .map(|c| c["measured"].to_string())
+                        .unwrap_or_default();
+                    problems.push(format!("{name}.docx through LibreOffice fails {check}: {detail}"));
+                }
+            }
+            for check in known {
+                if !failed.iter().any(|f| f == check) {
+                    problems.push(format!(
+                        "{name}.docx now passes {check}: take it off KNOWN_DOCX_CHECKER_FAILURES"
+                    ));
+                }
             }
         }
     }
