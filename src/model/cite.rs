@@ -83,47 +83,69 @@ pub enum Piece {
     },
 }
 
-/// The text cut into its literal pieces and citations. Break marks (`placement::BREAK`)
-/// that composing put into a long name are not part of it.
-pub fn pieces(text: &str) -> Vec<Piece> {
+/// What reading a text for citations finds, each with the character index it stands at:
+/// `{{` and `}}` are a literal brace, `{…}` a citation, a `{` with no `}` after it is
+/// unclosed and everything after it literal.
+enum Token {
+    Char(char, usize),
+    Cite(String, usize),
+    Unclosed(usize),
+}
+
+/// The one reading of the braces, which [`pieces`] and [`substitute_mapped`] share. Break
+/// marks (`placement::BREAK`) that composing put into a long name are not part of it.
+fn scan(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut literal = String::new();
+    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let doubled = chars.get(i + 1) == Some(&c);
         match c {
-            '{' | '}' if doubled => {
-                literal.push(c);
+            '{' | '}' if chars.get(i + 1) == Some(&c) => {
+                out.push(Token::Char(c, i));
                 i += 2;
             }
             '{' => match chars[i + 1..].iter().position(|&d| d == '}') {
                 Some(len) => {
-                    if !literal.is_empty() {
-                        out.push(Piece::Text(std::mem::take(&mut literal)));
-                    }
                     let name: String = chars[i + 1..i + 1 + len]
                         .iter()
                         .filter(|&&d| d != BREAK)
                         .collect();
-                    out.push(Piece::Cite { name, at: i });
+                    out.push(Token::Cite(name, i));
                     i += len + 2;
                 }
                 None => {
-                    if !literal.is_empty() {
-                        out.push(Piece::Text(std::mem::take(&mut literal)));
-                    }
-                    out.push(Piece::Unclosed { at: i });
-                    literal.extend(&chars[i..]);
+                    out.push(Token::Unclosed(i));
+                    out.extend(chars[i..].iter().enumerate().map(|(k, &d)| Token::Char(d, i + k)));
                     i = chars.len();
                 }
             },
             _ => {
-                literal.push(c);
+                out.push(Token::Char(c, i));
                 i += 1;
             }
         }
+    }
+    out
+}
+
+/// The text cut into its literal pieces and citations.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut literal = String::new();
+    for token in scan(text) {
+        let piece = match token {
+            Token::Char(c, _) => {
+                literal.push(c);
+                continue;
+            }
+            Token::Cite(name, at) => Piece::Cite { name, at },
+            Token::Unclosed(at) => Piece::Unclosed { at },
+        };
+        if !literal.is_empty() {
+            out.push(Piece::Text(std::mem::take(&mut literal)));
+        }
+        out.push(piece);
     }
     if !literal.is_empty() {
         out.push(Piece::Text(literal));
@@ -228,52 +250,26 @@ pub fn substitute(text: &str, values: &[Citable]) -> String {
 /// [`substitute`], with the written character index of each printed character and of the
 /// end, so the rules that read the printed text can point into the written one.
 pub fn substitute_mapped(text: &str, values: &[Citable]) -> (String, Vec<usize>) {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut index = Vec::with_capacity(chars.len() + 1);
-    let mut push = |c: char, at: usize, out: &mut String| {
+    let mut index = Vec::with_capacity(text.len() + 1);
+    let mut push = |c: char, at: usize| {
         out.push(c);
         index.push(at);
     };
-    // The same reading as `pieces`: `{{` `}}` a brace, `{…}` a citation, an unclosed `{`
-    // and all after it as written.
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '{' | '}' if chars.get(i + 1) == Some(&c) => {
-                push(c, i, &mut out);
-                i += 2;
-            }
-            '{' => match chars[i + 1..].iter().position(|&d| d == '}') {
-                Some(len) => {
-                    let name: String = chars[i + 1..i + 1 + len]
-                        .iter()
-                        .filter(|&&d| d != BREAK)
-                        .collect();
-                    match resolve(&name, values) {
-                        Ok(v) => v.value.chars().for_each(|ch| push(ch, i, &mut out)),
-                        Err(_) => {
-                            let written = std::iter::once('{').chain(name.chars()).chain(['}']);
-                            written.for_each(|ch| push(ch, i, &mut out));
-                        }
-                    }
-                    i += len + 2;
-                }
-                None => {
-                    for (k, &ch) in chars.iter().enumerate().skip(i) {
-                        push(ch, k, &mut out);
-                    }
-                    i = chars.len();
+    for token in scan(text) {
+        match token {
+            Token::Char(c, at) => push(c, at),
+            Token::Cite(name, at) => match resolve(&name, values) {
+                Ok(v) => v.value.chars().for_each(|c| push(c, at)),
+                Err(_) => {
+                    let written = std::iter::once('{').chain(name.chars()).chain(['}']);
+                    written.for_each(|c| push(c, at));
                 }
             },
-            _ => {
-                push(c, i, &mut out);
-                i += 1;
-            }
+            Token::Unclosed(_) => {}
         }
     }
-    index.push(chars.len());
+    index.push(text.chars().count());
     (out, index)
 }
 
