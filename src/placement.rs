@@ -50,13 +50,19 @@ const LONG_TOKEN_CHARS: usize = 16;
 /// at `/ . @ -` still left a line before `bangongshi@…` stretched by two characters' width.
 /// Text without a long token is returned as it is.
 pub fn breakable(text: &str) -> String {
+    with_breaks(text, |token| token.len() >= LONG_TOKEN_CHARS)
+}
+
+/// `text` with a break opportunity between every two characters (not inside `//`) of each
+/// token `breaks` chooses; the rest as it is.
+fn with_breaks(text: &str, breaks: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for span in tokens(text) {
         let token = &text[span.clone()];
         out.push_str(&text[copied..span.start]);
         copied = span.end;
-        if token.len() < LONG_TOKEN_CHARS {
+        if !breaks(token) {
             out.push_str(token);
             continue;
         }
@@ -89,25 +95,9 @@ pub fn cell_breakable(text: &str) -> String {
             && t.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
     };
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    for span in tokens(text) {
-        let token = &text[span.clone()];
-        out.push_str(&text[copied..span.start]);
-        copied = span.end;
-        if is_number(token) && token.len() >= CELL_NUMBER_CHARS && token.len() < LONG_TOKEN_CHARS {
-            let mut chars = token.chars();
-            out.extend(chars.next());
-            for c in chars {
-                out.push(BREAK);
-                out.push(c);
-            }
-        } else {
-            out.push_str(&breakable(token));
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
+    with_breaks(text, |token| {
+        token.len() >= LONG_TOKEN_CHARS || (is_number(token) && token.len() >= CELL_NUMBER_CHARS)
+    })
 }
 
 /// The byte ranges of `text`'s tokens: runs of printable ASCII without spaces (a URL, an
