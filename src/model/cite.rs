@@ -273,6 +273,33 @@ pub fn substitute_mapped(text: &str, values: &[Citable]) -> (String, Vec<usize>)
     (out, index)
 }
 
+/// Test support for the shapes' lists of citable values.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Citable, resolve};
+
+    /// The values `reports/NAME.yaml` offers its prose.
+    pub fn example_values(name: &str) -> Vec<Citable> {
+        let path = format!("{}/reports/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let report = crate::load::load_file(std::path::Path::new(&path))
+            .unwrap()
+            .report;
+        crate::formats::citable(&report)
+    }
+
+    /// Every value is found by its key, and (with `names`) by each of its names, as itself.
+    pub fn assert_each_resolves_to_itself(values: &[Citable], names: bool) {
+        for value in values {
+            let found = resolve(&value.key, values).unwrap();
+            assert!(std::ptr::eq(found, value), "{}", value.key);
+            for name in value.names.iter().filter(|_| names) {
+                let found = resolve(&name.join("."), values).unwrap_or_else(|e| panic!("{name:?}: {e:?}"));
+                assert_eq!(found.key, value.key, "{name:?}");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

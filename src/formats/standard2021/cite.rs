@@ -220,33 +220,20 @@ fn table4(r: &Reviews, out: &mut Vec<Citable>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::cite::{resolve, substitute};
-
-    fn values() -> Vec<Citable> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/reports/yunxi-2024.yaml");
-        let report = crate::load::load_file(std::path::Path::new(path)).unwrap().report;
-        crate::formats::citable(&report)
-    }
+    use crate::model::cite::substitute;
+    use crate::model::cite::testing::{assert_each_resolves_to_itself, example_values};
 
     #[test]
     fn every_cell_of_the_tables_is_named_once_and_resolves() {
-        let v = values();
+        let v = example_values("yunxi-2024");
         // Table 2: 2×3 + 3 + 1; table 3: 25 rows and 4 groups × 7; table 4: 3×5 + 5.
         assert_eq!(v.len(), 10 + 29 * 7 + 20);
-        for value in &v {
-            let found = resolve(&value.key, &v).unwrap();
-            assert!(std::ptr::eq(found, value), "{}", value.key);
-            for name in &value.names {
-                let found = resolve(&name.join("."), &v).unwrap_or_else(|e| panic!("{name:?}: {e:?}"));
-                assert_eq!(found.key, value.key, "{name:?}");
-            }
-        }
+        assert_each_resolves_to_itself(&v, true);
     }
 
     #[test]
     fn the_examples_numbers_are_cited_by_short_names() {
-        let v = values();
+        let v = example_values("yunxi-2024");
         assert_eq!(substitute("{表3.本年新收}", &v), "86");
         assert_eq!(substitute("{表3.上年结转}", &v), "4");
         assert_eq!(substitute("{表3.结转下年度}", &v), "3");

@@ -61,36 +61,21 @@ fn table2(t: &Tables2019, out: &mut Vec<Citable>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::model::cite::testing::{assert_each_resolves_to_itself, example_values};
     use crate::model::cite::{resolve, substitute};
-
-    fn values(name: &str) -> Vec<Citable> {
-        let path = format!("{}/reports/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
-        let report = crate::load::load_file(std::path::Path::new(&path))
-            .unwrap()
-            .report;
-        crate::formats::citable(&report)
-    }
 
     #[test]
     fn every_cell_of_the_2019_tables_is_named_once_and_resolves() {
-        let v = values("yunxi-2020");
+        let v = example_values("yunxi-2020");
         // Table 2: 2×3 + 4×3 + 2 + 2; table 3: 23 rows (（六） one row) and 3 groups, × 7;
         // table 4: 3×5 + 5.
         assert_eq!(v.len(), 22 + 26 * 7 + 20);
-        for value in &v {
-            let found = resolve(&value.key, &v).unwrap();
-            assert!(std::ptr::eq(found, value), "{}", value.key);
-            for name in &value.names {
-                let found = resolve(&name.join("."), &v).unwrap_or_else(|e| panic!("{name:?}: {e:?}"));
-                assert_eq!(found.key, value.key, "{name:?}");
-            }
-        }
+        assert_each_resolves_to_itself(&v, true);
     }
 
     #[test]
     fn table_2_prints_as_written_and_table_3_has_one_other_handling_row() {
-        let v = values("yunxi-2020");
+        let v = example_values("yunxi-2020");
         let yaml = std::fs::read_to_string(format!("{}/reports/yunxi-2020.yaml", env!("CARGO_MANIFEST_DIR")))
             .unwrap();
         let amount = substitute("{表2.政府集中采购.采购总金额}", &v);
