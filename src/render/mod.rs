@@ -106,10 +106,9 @@ impl<'a> Renderer<'a> {
                     standard: options.pdf.standard,
                 }),
                 Format::Docx => Box::new(docx::Docx::new(&template.layout, fonts, options.docx)?),
-                Format::Html | Format::HtmlFragment => Box::new(html::Html {
-                    layout: &template.layout,
-                    fragment: format == Format::HtmlFragment,
-                }),
+                Format::Html | Format::HtmlFragment => {
+                    Box::new(html::Html::new(&template.layout, format == Format::HtmlFragment))
+                }
             };
             outputs.push((format, output));
         }

@@ -144,7 +144,7 @@ pub fn page_of(layout: &Layout, entries: &[Entry], shared: &[&str]) -> Vec<u8> {
         author: None,
         date: None,
     };
-    page(&head, layout, &article).into_bytes()
+    page(&head, layout, &s, &article).into_bytes()
 }
 
 #[cfg(test)]

@@ -19,17 +19,28 @@ use std::fmt::Write;
 
 pub mod index;
 
-/// The HTML output: the whole page, or the article with inline styles.
+/// The HTML output: the whole page, or the article with inline styles. The styles are made
+/// from the layout once, for every document of a run.
 pub struct Html<'a> {
-    pub layout: &'a Layout,
-    pub fragment: bool,
+    layout: &'a Layout,
+    fragment: bool,
+    styles: Styles,
+}
+
+impl Html<'_> {
+    pub fn new(layout: &Layout, fragment: bool) -> Html<'_> {
+        Html {
+            layout,
+            fragment,
+            styles: Styles::new(layout, fragment),
+        }
+    }
 }
 
 impl Output for Html<'_> {
     fn render(&self, doc: &Document) -> Result<Rendered, Error> {
-        let styles = Styles::new(self.layout, self.fragment);
         let mut article = String::new();
-        write_article(&mut article, doc, self.layout, &styles);
+        write_article(&mut article, doc, self.layout, &self.styles);
         let bytes = if self.fragment {
             article
         } else {
@@ -39,7 +50,7 @@ impl Output for Html<'_> {
                 author: Some(&doc.meta.author),
                 date: Some(doc.meta.date),
             };
-            page(&head, self.layout, &article)
+            page(&head, self.layout, &self.styles, &article)
         };
         Ok(Rendered {
             bytes: bytes.into_bytes(),
@@ -305,9 +316,8 @@ struct Head<'a> {
 }
 
 /// The whole page: the head (title, metadata, the stylesheet) and the article.
-fn page(head: &Head, layout: &Layout, article: &str) -> String {
+fn page(head: &Head, layout: &Layout, styles: &Styles, article: &str) -> String {
     let p = &layout.page;
-    let styles = Styles::new(layout, false);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -386,12 +396,7 @@ fn write_article(out: &mut String, doc: &Document, layout: &Layout, s: &Styles) 
                 if *level == 1 {
                     heading = Some(t);
                 }
-                let class = match role {
-                    Role::Heading2 => "heading2",
-                    Role::Heading3 => "heading3",
-                    Role::Heading4 => "heading4",
-                    _ => "heading1",
-                };
+                let class = role.as_str();
                 // The title is h1: parts are h2, and each level one below; a level that
                 // skips one (1. straight under 一、) is only one deeper than the heading
                 // above it, so the page's outline has no gap.
@@ -440,22 +445,19 @@ fn write_article(out: &mut String, doc: &Document, layout: &Layout, s: &Styles) 
     out.push_str("</article>\n");
 }
 
+/// A run in the paragraph's body face as it is; a run-in heading in its role's face.
 fn write_run(out: &mut String, run: &Run, s: &Styles) {
-    let class = match run.role {
-        Role::Heading1 => Some("r-heading1"),
-        Role::Heading2 => Some("r-heading2"),
-        Role::Heading3 => Some("r-heading3"),
-        Role::Heading4 => Some("r-heading4"),
-        _ => None,
-    };
-    match class {
-        Some(class) => {
-            let _ = write!(out, "<span{}>", s.attrs(&[class], ""));
-            text(out, &run.text);
-            out.push_str("</span>");
-        }
-        None => text(out, &run.text),
+    if run.role == Role::Body {
+        text(out, &run.text);
+        return;
     }
+    let _ = write!(
+        out,
+        "<span{}>",
+        s.attrs(&[&format!("r-{}", run.role.as_str())], "")
+    );
+    text(out, &run.text);
+    out.push_str("</span>");
 }
 
 /// The signature as on paper: right-aligned, each line ending where placement puts it on
@@ -749,12 +751,7 @@ mod tests {
 
     fn html(d: &Document, fragment: bool) -> String {
         let layout = Template::builtin().unwrap().layout;
-        let out = Html {
-            layout: &layout,
-            fragment,
-        }
-        .render(d)
-        .unwrap();
+        let out = Html::new(&layout, fragment).render(d).unwrap();
         String::from_utf8(out.bytes).unwrap()
     }
 
