@@ -221,17 +221,9 @@ fn fontconfig(dir: &Path) -> PathBuf {
 #[test]
 #[ignore = "needs LibreOffice (soffice), poppler-utils and ../shared/tools/gbt9704-check"]
 fn libreoffice_lays_the_docx_out_like_the_pdf() {
-    let checker = root().join("../shared/tools/gbt9704-check");
-    if !checker.exists() {
-        // On a developer's machine without the checker the test says so and passes; in CI,
-        // which has it, its absence is a failure, not a check silently skipped.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run ../shared/tools/gbt9704-check, and it is not beside this repository"
-        );
-        eprintln!("skipped: ../shared/tools/gbt9704-check is not beside this repository");
+    let Some(checker) = gbt9704_checker() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let (pdf, docx) = render_seed(dir.path(), &[]);
     let converted = dir.path().join("lo");
@@ -441,16 +433,7 @@ fn every_docx_the_tool_writes_is_schema_valid() {
     }
     let dir = tempfile::tempdir().unwrap();
     // Every example and every valid fixture.
-    let reports: Vec<PathBuf> = ["reports", "tests/fixtures/valid"]
-        .iter()
-        .flat_map(|d| {
-            std::fs::read_dir(root().join(d))
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
+    let reports = examples_and_fixtures();
     let mut docx = Vec::new();
     for (sub, extra) in [("plain", &[][..]), ("embed", &["--embed-fonts"][..])] {
         let out = dir.path().join(sub);
@@ -566,17 +549,7 @@ const KNOWN_DOCX_CHECKER_FAILURES: &[(&str, &str)] = &[
 fn every_example_paginates_in_libreoffice_as_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     // Every example and every valid fixture (real reports' shapes).
-    let mut reports: Vec<PathBuf> = ["reports", "tests/fixtures/valid"]
-        .iter()
-        .flat_map(|d| {
-            std::fs::read_dir(root().join(d))
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    reports.sort();
+    let reports = examples_and_fixtures();
     report()
         .arg("render")
         .args(&reports)

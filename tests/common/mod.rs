@@ -205,3 +205,19 @@ pub fn assert_gbt9704_passes(checker: &Path, pdf: &Path) {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Every example report and every valid fixture (real reports' shapes), sorted.
+pub fn examples_and_fixtures() -> Vec<PathBuf> {
+    let mut reports: Vec<PathBuf> = ["reports", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(root().join(d))
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+        })
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    reports.sort();
+    reports
+}
