@@ -68,6 +68,31 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// The grid column each cell of `rows` starts in, row by row: like HTML, a cell spanning
+/// rows from above covers the positions below it, which the rows there do not list.
+pub fn start_columns(rows: &[Vec<Cell>], width: usize) -> Vec<Vec<usize>> {
+    let mut taken = vec![vec![false; width]; rows.len()];
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        let mut here = Vec::with_capacity(row.len());
+        for cell in row {
+            while col < width && taken[r][col] {
+                col += 1;
+            }
+            here.push(col);
+            for line in taken.iter_mut().skip(r).take(cell.rowspan) {
+                for slot in line.iter_mut().skip(col).take(cell.colspan) {
+                    *slot = true;
+                }
+            }
+            col += cell.colspan;
+        }
+        out.push(here);
+    }
+    out
+}
+
 /// One cell: its text and how far it spans.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {

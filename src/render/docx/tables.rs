@@ -145,27 +145,11 @@ pub fn caption(t: &Table, layout: &Layout, m: &Metrics) -> Option<Paragraph> {
 /// Where each listed cell lands in a table's grid: (row, column) of every cell, in order.
 /// Renderers that need every grid position (DOCX) derive the covered ones from this.
 pub fn grid_positions(table: &Table) -> Vec<Vec<(usize, usize)>> {
-    let width = table.columns.len();
-    let mut taken: Vec<Vec<bool>> = vec![vec![false; width]; table.rows.len()];
-    let mut positions = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut col = 0;
-        let mut placed = Vec::new();
-        for cell in row {
-            while col < width && taken[r][col] {
-                col += 1;
-            }
-            placed.push((r, col));
-            for row_taken in taken.iter_mut().skip(r).take(cell.rowspan) {
-                for slot in row_taken.iter_mut().skip(col).take(cell.colspan) {
-                    *slot = true;
-                }
-            }
-            col += cell.colspan;
-        }
-        positions.push(placed);
-    }
-    positions
+    crate::document::start_columns(&table.rows, table.columns.len())
+        .into_iter()
+        .enumerate()
+        .map(|(r, cols)| cols.into_iter().map(|c| (r, c)).collect())
+        .collect()
 }
 
 /// The id and name of the table style, as Word's own 「网格型」 (Table Grid).

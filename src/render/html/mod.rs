@@ -518,37 +518,12 @@ fn groups(t: &Table) -> Option<Vec<usize>> {
     (!crosses).then_some(starts)
 }
 
-/// The grid column each cell of `rows` starts in (cells spanning rows from above cover the
-/// positions below them, as in HTML).
-fn starts(rows: &[Vec<Cell>], width: usize) -> Vec<Vec<usize>> {
-    let mut taken = vec![vec![false; width]; rows.len()];
-    let mut out = Vec::with_capacity(rows.len());
-    for (r, row) in rows.iter().enumerate() {
-        let mut col = 0;
-        let mut here = Vec::with_capacity(row.len());
-        for cell in row {
-            while col < width && taken[r][col] {
-                col += 1;
-            }
-            here.push(col);
-            for line in taken.iter_mut().skip(r).take(cell.rowspan) {
-                for slot in line.iter_mut().skip(col).take(cell.colspan) {
-                    *slot = true;
-                }
-            }
-            col += cell.colspan;
-        }
-        out.push(here);
-    }
-    out
-}
-
 /// A group of rows as a table of its own: the columns no cell of the group starts in are
 /// joined to the one before (their widths added), so the table has no column without a
 /// cell of its own, which HTML does not allow.
 fn compact(columns: &[f64], rows: &[Vec<Cell>]) -> Table {
     let width = columns.len();
-    let starts = starts(rows, width);
+    let starts = crate::document::start_columns(rows, width);
     let mut kept = vec![false; width];
     kept[0] = true;
     for &c in starts.iter().flatten() {
