@@ -90,7 +90,8 @@ fn general(t: &General, number: usize, out: &mut Vec<Citable>) {
     let header = t.header.len();
     // The loader refused a table that is no grid, so placing cannot fail here; if it did,
     // the table simply offers nothing to cite.
-    let Ok((width, starts)) = place_cells(&rows, header, rows[0].referenced) else {
+    let Some(first) = rows.first() else { return };
+    let Ok((width, starts)) = place_cells(&rows, header, first.referenced) else {
         return;
     };
     // What each grid position shows: the text of the cell covering it, and that cell's
