@@ -22,10 +22,10 @@ pub struct TypstMessage {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("{}", crate::tr!("error-read", path = path, why = io_text(source)))]
     Read { path: PathBuf, source: io::Error },
 
-    #[error("{} is not UTF-8 text (first bad byte at line {}, column {}); save it as UTF-8", path.display(), pos.line, pos.column)]
+    #[error("{}", crate::tr!("error-not-utf8", path = path, line = pos.line, column = pos.column))]
     NotUtf8 { path: PathBuf, pos: SourcePos },
 
     /// The YAML could not be read into a report: syntax, unknown key, wrong type ….
@@ -44,25 +44,25 @@ pub enum Error {
     #[error("{0}")]
     Fonts(String),
 
-    #[error("the template {} failed to compile", template.display())]
+    #[error("{}", crate::tr!("error-typst", template = template))]
     Typst {
         template: PathBuf,
         messages: Vec<TypstMessage>,
     },
 
     /// A renderer could not make its output.
-    #[error("{format} export failed: {message}")]
+    #[error("{}", crate::tr!("error-render", format = *format, message = message))]
     Render { format: &'static str, message: String },
 
     /// A batch's manifest that cannot be read as one.
-    #[error("{}: not a report manifest ({message})", path.display())]
+    #[error("{}", crate::tr!("error-manifest", path = path, message = message))]
     Manifest { path: PathBuf, message: String },
 
     /// `--previous FILE` could not be read as a report.
-    #[error("--previous: {source}")]
+    #[error("{}", crate::tr!("error-previous", why = source.to_string()))]
     Previous { source: Box<Error> },
 
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("{}", crate::tr!("error-write", path = path, why = io_text(source)))]
     Write { path: PathBuf, source: io::Error },
 
     #[error("{0}")]
@@ -71,4 +71,21 @@ pub enum Error {
     /// A bug in report or a library it uses, caught before it took other work down.
     #[error("{0}")]
     Bug(String),
+}
+
+/// An I/O error in the run's language: the common kinds said plainly, any other as the
+/// system puts it. Errors we made ourselves (`io::Error::other`) carry a message already
+/// in the run's language.
+pub fn io_text(err: &io::Error) -> String {
+    use io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => crate::tr!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::tr!("io-permission-denied"),
+        ErrorKind::IsADirectory => crate::tr!("io-is-a-folder"),
+        ErrorKind::NotADirectory => crate::tr!("io-not-a-folder"),
+        ErrorKind::AlreadyExists => crate::tr!("io-already-exists"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => crate::tr!("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::tr!("io-read-only"),
+        _ => err.to_string(),
+    }
 }

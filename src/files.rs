@@ -17,44 +17,42 @@ pub enum ReadError {
 }
 
 /// What `path` is, if it is not a regular file: a folder, a pipe …, in words for a message.
-pub fn not_a_file(path: &Path) -> io::Result<Option<&'static str>> {
+pub fn not_a_file(path: &Path) -> io::Result<Option<String>> {
     let kind = std::fs::metadata(path)?.file_type();
     Ok(describe(&kind))
 }
 
-fn describe(kind: &std::fs::FileType) -> Option<&'static str> {
+fn describe(kind: &std::fs::FileType) -> Option<String> {
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Some(crate::tr!("files-kind-folder"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(crate::tr!("files-kind-fifo"));
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(crate::tr!("files-kind-socket"));
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
+            return Some(crate::tr!("files-kind-device"));
         }
     }
-    Some("not a regular file")
+    Some(crate::tr!("files-kind-other"))
 }
 
 fn refusal(what: &str) -> io::Error {
-    io::Error::other(format!(
-        "it is {what}, not a file; report reads only regular files"
-    ))
+    io::Error::other(crate::tr!("files-not-regular", what = what))
 }
 
 /// Opens a regular file for reading; anything else is refused without being opened.
 pub fn open_regular(path: &Path) -> io::Result<File> {
     if let Some(what) = not_a_file(path)? {
-        return Err(refusal(what));
+        return Err(refusal(&what));
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -67,7 +65,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     }
     let file = options.open(path)?;
     if let Some(what) = describe(&file.metadata()?.file_type()) {
-        return Err(refusal(what));
+        return Err(refusal(&what));
     }
     Ok(file)
 }
@@ -75,6 +73,18 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// The bytes of a regular file of at most `limit` bytes. The bound holds while reading, not
 /// only by the size the file claims.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > limit {
+            return Err(ReadError::TooLarge { limit });
+        }
+        return Ok(bytes);
+    }
     let file = open_regular(path).map_err(ReadError::Io)?;
     let claimed = file.metadata().map_err(ReadError::Io)?.len();
     if claimed > limit {
@@ -88,6 +98,11 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge { limit });
     }
     Ok(bytes)
+}
+
+/// `-`, the name of standard input where a command takes a file (`report check -`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// The regular files under `dir` (it too may be a symlink) that `keep` accepts, in path

@@ -220,7 +220,7 @@ impl Layout {
         let layout: Layout = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         for role in Role::ALL.map(Role::as_str) {
             if !layout.roles.contains_key(role) {
-                return Err(err(format!("the font role [roles.{role}] is missing")));
+                return Err(err(crate::tr!("layout-role-missing", role = role)));
             }
         }
         let c = &layout.table.columns;
@@ -233,21 +233,17 @@ impl Layout {
             ("statistics", &c.statistics),
         ] {
             if widths.is_empty() || widths.iter().any(|w| !(w.is_finite() && *w > 0.0)) {
-                return Err(err(format!(
-                    "[table.columns] {name}: give one positive width per column"
-                )));
+                return Err(err(crate::tr!("layout-column-widths", name = name)));
             }
         }
         if c.statistics.len() != 3 {
-            return Err(err(
-                "[table.columns] statistics: give three widths (name, unit, each value column)".into(),
-            ));
+            return Err(err(crate::tr!("layout-statistics-widths")));
         }
         if layout.grid.chars_per_line == 0 || layout.grid.lines_per_page == 0 {
-            return Err(err("the grid needs at least one line of one character".into()));
+            return Err(err(crate::tr!("layout-empty-grid")));
         }
         if layout.text_width_mm() <= 0.0 || layout.text_height_mm() <= 0.0 {
-            return Err(err("the margins leave no room for text".into()));
+            return Err(err(crate::tr!("layout-no-room")));
         }
         Ok(layout)
     }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod files;
 pub mod fonts;
 pub mod formats;
+pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod model;

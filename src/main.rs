@@ -1,10 +1,22 @@
-use clap::Parser;
-use report::cli::{Cli, Command};
-use report::cmd;
+use clap::FromArgMatches;
+use report::cli::{self, Cli, Command};
+use report::{cmd, i18n};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is settled before clap parses, since clap writes --help and its errors.
+    let lang = i18n::detect(cli::lang_flag(std::env::args_os()).as_deref(), |name| {
+        std::env::var(name).ok()
+    });
+    i18n::set(lang);
+    let cli = match cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => return ExitCode::from(cmd::usage_error(&err)),
+    };
+    cmd::configure(&cli.global);
     let outcome = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),

@@ -231,9 +231,9 @@ fn finding_of(err: &Error) -> Option<Diagnostic> {
                 "Y-ENCODING",
                 path,
                 Some(*pos),
-                "the file is not UTF-8 text".into(),
+                crate::tr!("pipeline-not-utf8"),
             )
-            .with_help("save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+            .with_help(crate::tr!("pipeline-not-utf8-help")),
         ),
         _ => None,
     }
@@ -283,7 +283,12 @@ pub fn write(made: &[Made]) -> Result<(), Error> {
 
 /// `dir/stem.ext` with a folder, else next to the input.
 pub fn output_path(input: &Path, dir: Option<&Path>, format: Format) -> PathBuf {
-    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
+    // A report read from standard input (`-`) is written as stdin.pdf ….
+    let stem = if crate::files::is_stdin(input) {
+        "stdin".into()
+    } else {
+        input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy()
+    };
     let name = format!("{stem}.{}", format.extension());
     match dir {
         Some(dir) => dir.join(name),
@@ -297,10 +302,7 @@ pub fn prepare_outputs(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format
     refuse_collisions(inputs, dir, formats)?;
     if let Some(dir) = dir {
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::Usage(format!(
-                "-o {}: it is a file, not a folder; name a folder to write the outputs into (it is made if missing)",
-                dir.display()
-            )));
+            return Err(Error::Usage(crate::tr!("pipeline-output-dir-is-file", dir = dir)));
         }
         std::fs::create_dir_all(dir).map_err(|source| Error::Write {
             path: dir.to_owned(),
@@ -317,11 +319,11 @@ fn refuse_collisions(inputs: &[PathBuf], dir: Option<&Path>, formats: &[Format])
         for &format in formats {
             let out = output_path(input, dir, format);
             if let Some(first) = seen.insert(out.clone(), input).filter(|first| *first != input) {
-                return Err(Error::Usage(format!(
-                    "{} and {} would both be written to {}; give the reports distinct file names, or render them into different folders with -o",
-                    first.display(),
-                    input.display(),
-                    out.display()
+                return Err(Error::Usage(crate::tr!(
+                    "pipeline-collision",
+                    first = first,
+                    second = input.as_path(),
+                    output = &out
                 )));
             }
         }

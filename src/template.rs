@@ -50,13 +50,12 @@ impl Template {
             };
             let bytes = crate::files::read_limited(&path, MAX_TEMPLATE_FILE_BYTES).map_err(|e| match e {
                 ReadError::Io(e) => fail(e),
-                ReadError::TooLarge { limit } => fail(std::io::Error::other(format!(
-                    "it is larger than {} MB, far more than a template file needs",
-                    limit >> 20
+                ReadError::TooLarge { limit } => fail(std::io::Error::other(crate::tr!(
+                    "template-too-large",
+                    mb = limit >> 20
                 ))),
             })?;
-            String::from_utf8(bytes)
-                .map_err(|_| fail(std::io::Error::other("it is not UTF-8 text; save it as UTF-8")))
+            String::from_utf8(bytes).map_err(|_| fail(std::io::Error::other(crate::tr!("template-not-utf8"))))
         };
         let source = read("report.typ")?;
         let layout_text = read("layout.toml")?;

@@ -66,10 +66,7 @@ fn folder(path: &Path) -> &Path {
 /// `bytes` in a flushed temporary beside `path`, ready to be renamed over it.
 fn temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
     if path.is_dir() {
-        return Err(fail(
-            path,
-            io::Error::other("it is a folder; choose another output name or folder"),
-        ));
+        return Err(fail(path, io::Error::other(crate::tr!("write-is-a-folder"))));
     }
     let dir = folder(path);
     let name = path

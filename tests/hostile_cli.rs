@@ -200,6 +200,7 @@ fn streams_that_cannot_be_written_do_not_stop_the_outputs() {
     let (dir, good) = with_seed();
     // A full stderr: the report is still written, the summary and manifest of a batch too.
     let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(["batch", "--format", "pdf", "-o"])
         .arg(dir.path().join("out"))
         .arg(&good)
@@ -213,6 +214,7 @@ fn streams_that_cannot_be_written_do_not_stop_the_outputs() {
         assert!(dir.path().join("out").join(name).is_file(), "{name}");
     }
     let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(["render", "--format", "pdf"])
         .arg(&good)
         .stdout(Stdio::null())
@@ -223,6 +225,7 @@ fn streams_that_cannot_be_written_do_not_stop_the_outputs() {
     assert!(dir.path().join("good.pdf").is_file());
     // What a command prints as its result cannot be lost without a word.
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .arg("schema")
         .stdout(full())
         .output()
@@ -231,6 +234,7 @@ fn streams_that_cannot_be_written_do_not_stop_the_outputs() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write to standard output"));
     // A reader that stops early is not an error.
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .arg("schema")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -361,6 +365,7 @@ fn opened_by(args: &[&std::ffi::OsStr]) -> Option<Vec<String>> {
         .args(["-f", "-qq", "-e", "trace=open,openat,openat2", "-o"])
         .arg(log.path())
         .arg(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

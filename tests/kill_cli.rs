@@ -43,6 +43,7 @@ fn temporaries(dir: &Path) -> Vec<String> {
 fn run(args: &[&std::ffi::OsStr]) -> Duration {
     let started = Instant::now();
     let status = Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -55,6 +56,7 @@ fn run(args: &[&std::ffi::OsStr]) -> Duration {
 /// Starts `args` and kills it after `delay`.
 fn kill_after(args: &[&std::ffi::OsStr], delay: Duration) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

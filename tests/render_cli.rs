@@ -292,6 +292,7 @@ fn data_prints_what_the_template_reads_and_survives_a_closed_pipe() {
     assert_eq!(data["fonts"]["body"]["cjk"][0], "FandolFang R");
     // A reader that stops early (| head) is no reason to panic.
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("report"))
+        .env("REPORT_LANG", "en")
         .args(["schema"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

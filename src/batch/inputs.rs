@@ -20,13 +20,19 @@ pub fn discover(inputs: &[String]) -> Result<Vec<PathBuf>, Error> {
         match files::not_a_file(path) {
             Ok(None) => found.push(path.to_owned()),
             Ok(Some(what)) => {
-                return Err(Error::Usage(format!(
-                    "{input}: it is {what}, not a report file or a folder; name the report files or their folder"
+                return Err(Error::Usage(crate::tr!(
+                    "batch-input-not-a-file",
+                    input = input,
+                    what = what
                 )));
             }
             Err(_) => {
                 let matches = glob::glob(input).map_err(|e| {
-                    Error::Usage(format!("{input}: not a file, folder or glob pattern ({e})"))
+                    Error::Usage(crate::tr!(
+                        "batch-input-bad-pattern",
+                        input = input,
+                        why = e.to_string()
+                    ))
                 })?;
                 let before = found.len();
                 found.extend(
@@ -35,9 +41,7 @@ pub fn discover(inputs: &[String]) -> Result<Vec<PathBuf>, Error> {
                         .filter(|p| matches!(files::not_a_file(p), Ok(None))),
                 );
                 if found.len() == before {
-                    return Err(Error::Usage(format!(
-                        "{input}: no such file or folder, and no file matches it"
-                    )));
+                    return Err(Error::Usage(crate::tr!("batch-input-nothing", input = input)));
                 }
             }
         }

@@ -49,7 +49,7 @@ pub fn verify(manifest_path: &Path) -> Result<Vec<String>, Error> {
         },
         ReadError::TooLarge { limit } => Error::Manifest {
             path: manifest_path.to_owned(),
-            message: format!("larger than {} MB", limit >> 20),
+            message: crate::tr!("manifest-too-large", mb = limit >> 20),
         },
     })?;
     let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| Error::Manifest {
@@ -61,20 +61,18 @@ pub fn verify(manifest_path: &Path) -> Result<Vec<String>, Error> {
     for output in &manifest.outputs {
         let listed = Path::new(&output.path);
         if !inside(listed) {
-            problems.push(format!(
-                "{}: not a path inside the manifest's folder; a manifest lists its outputs by relative paths, so this entry was not opened",
-                output.path
-            ));
+            problems.push(crate::tr!("manifest-outside", path = &output.path));
             continue;
         }
         let path = dir.join(listed);
         match read_limited(&path, output.bytes) {
             Ok(bytes) if hex_sha256(&bytes) == output.sha256 && bytes.len() as u64 == output.bytes => {}
-            Ok(_) | Err(ReadError::TooLarge { .. }) => problems.push(format!(
-                "{}: changed since the batch (sha256 differs)",
-                path.display()
-            )),
-            Err(ReadError::Io(e)) => problems.push(format!("{}: {e}", path.display())),
+            Ok(_) | Err(ReadError::TooLarge { .. }) => {
+                problems.push(crate::tr!("manifest-changed", path = &path))
+            }
+            Err(ReadError::Io(e)) => {
+                problems.push(format!("{}: {}", path.display(), crate::error::io_text(&e)))
+            }
         }
     }
     Ok(problems)

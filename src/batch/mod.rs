@@ -83,10 +83,7 @@ impl Outcome {
     /// A report whose checking or rendering panicked: a bug, named as one, with the file
     /// to send along. It counts as failed and none of its files enter the manifest.
     pub fn crashed(file: &Path, message: String) -> Outcome {
-        let failure = format!(
-            "{}: report stopped on an internal error ({message}); this is a bug: please report it with this file",
-            file.display()
-        );
+        let failure = crate::tr!("batch-crashed", file = file, message = message);
         Outcome {
             report: file.display().to_string(),
             issuer: None,
@@ -238,7 +235,11 @@ pub fn rollup_rows(outcomes: &[Outcome]) -> Vec<RollupRow<'_>> {
             failure: if o.rendered && !o.rendered_with_errors {
                 None
             } else {
-                Some(o.failure.as_deref().unwrap_or("not rendered"))
+                Some(
+                    o.failure
+                        .as_deref()
+                        .unwrap_or(crate::i18n::text_static("batch-not-rendered")),
+                )
             },
         })
         .collect();
@@ -289,7 +290,7 @@ fn write_index(
             let why = o
                 .failure
                 .as_deref()
-                .unwrap_or("not rendered")
+                .unwrap_or(crate::i18n::text_static("batch-not-rendered"))
                 .replace(&o.report, &file);
             (file, why)
         })

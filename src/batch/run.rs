@@ -79,8 +79,8 @@ pub fn run_one(file: &Path, s: &Settings, last_year: Option<&Report>) -> Outcome
             let first = first
                 .as_deref()
                 .and_then(|t| t.lines().next())
-                .unwrap_or("a warning");
-            outcome.failure = Some(format!("{first} (warnings are denied: --deny-warnings)"));
+                .map_or_else(|| crate::tr!("batch-a-warning"), str::to_owned);
+            outcome.failure = Some(crate::tr!("batch-warnings-denied", first = first));
         }
         None => {}
     }

@@ -18,6 +18,7 @@ mod tokens;
 mod year;
 
 use crate::compose::Composed;
+use crate::diag::RuleSeverity;
 use crate::diag::{Diagnostic, Findings, RuleInfo};
 use crate::document::SourcedText;
 use crate::fonts::RoleFontSet;
@@ -46,86 +47,22 @@ pub struct Input<'a> {
 
 /// The rules of every report, whatever its shape.
 pub const RULES: &[RuleInfo] = &[
-    RuleInfo::new(
-        "S-EMPTY",
-        "error",
-        "an empty heading, paragraph or title line; a report without parts",
-    ),
-    RuleInfo::new(
-        "S-CONTROL",
-        "error",
-        "control, invisible or bidi-override characters, a line break inside a paragraph",
-    ),
-    RuleInfo::new(
-        "S-DEPTH",
-        "error",
-        "a numbered list nested below （1）, the fourth and last level of numbering; a list numbered no lower than the item holding it (a 1. list in a （1） item)",
-    ),
-    RuleInfo::new(
-        "S-PLACEHOLDER",
-        "error",
-        "text left to fill in: 「待填写」 as `report init` writes it, 「XX」「××」 for a name or number not yet known",
-    ),
-    RuleInfo::new(
-        "S-CITE",
-        "error",
-        "a citation `{表3.本年新收.总计}` that names no table value (the closest names are suggested), or a `{` never closed",
-    ),
-    RuleInfo::new(
-        "S-NUMBERING",
-        "error / warning",
-        "a heading typed with its number (「一、总体情况」: numbers are generated), a ① list past ⑳; a number typed at the start of a paragraph or an item's text (「1.门户网站建设。……」), 一是、二是… out of order",
-    ),
-    RuleInfo::new(
-        "D-YEAR",
-        "error",
-        "a title or statistics period naming another year; a year after the following one; an implausible `year`",
-    ),
-    RuleInfo::new(
-        "D-DEADLINE",
-        "warning",
-        "a report dated after its deadline: 31 January of the next year for a department, 31 March for a government (`issuer_kind`, else inferred from the name)",
-    ),
-    RuleInfo::new(
-        "D-DOCNO",
-        "error / warning",
-        "a document number with `[2014]` or `(2014)` instead of 〔2014〕 (the fix is given); 第 or leading zeros; a year after the following one",
-    ),
-    RuleInfo::new(
-        "P-NUMBERS",
-        "warning",
-        "a rate in the prose that its counts cannot give, on intervals; in the 2021 format, a count the prose states that is not the table's (error)",
-    ),
-    RuleInfo::new(
-        "P-SUBITEMS",
-        "warning",
-        "a 「其中」 part larger than its whole, in a statistics table or in prose; parts that divide a whole (`adds_up`, 「分别为」) not adding up to it",
-    ),
-    RuleInfo::new(
-        "P-TOKEN",
-        "warning",
-        "a URL, code or number longer than a line: it is broken wherever the line ends",
-    ),
-    RuleInfo::new(
-        "P-PUNCT",
-        "warning",
-        "a half-width `,` `;` `:` `(` `)` `?` `!` beside Chinese text",
-    ),
-    RuleInfo::new(
-        "S-COPY",
-        "warning",
-        "a paragraph 90 % the same as one of last year's report (「内容雷同」)",
-    ),
-    RuleInfo::new(
-        "F-FALLBACK",
-        "warning",
-        "a character the role's font lacks, printed by a fallback font (named, with its code point)",
-    ),
-    RuleInfo::new(
-        "F-GLYPH",
-        "error",
-        "a character no font has (it would print as an empty box)",
-    ),
+    RuleInfo::new("S-EMPTY", RuleSeverity::Error),
+    RuleInfo::new("S-CONTROL", RuleSeverity::Error),
+    RuleInfo::new("S-DEPTH", RuleSeverity::Error),
+    RuleInfo::new("S-PLACEHOLDER", RuleSeverity::Error),
+    RuleInfo::new("S-CITE", RuleSeverity::Error),
+    RuleInfo::new("S-NUMBERING", RuleSeverity::Both),
+    RuleInfo::new("D-YEAR", RuleSeverity::Error),
+    RuleInfo::new("D-DEADLINE", RuleSeverity::Warning),
+    RuleInfo::new("D-DOCNO", RuleSeverity::Both),
+    RuleInfo::new("P-NUMBERS", RuleSeverity::Warning),
+    RuleInfo::new("P-SUBITEMS", RuleSeverity::Warning),
+    RuleInfo::new("P-TOKEN", RuleSeverity::Warning),
+    RuleInfo::new("P-PUNCT", RuleSeverity::Warning),
+    RuleInfo::new("S-COPY", RuleSeverity::Warning),
+    RuleInfo::new("F-FALLBACK", RuleSeverity::Warning),
+    RuleInfo::new("F-GLYPH", RuleSeverity::Error),
 ];
 
 /// Every rule there is: the loader's, those of every report and those of each shape. The

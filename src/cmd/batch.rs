@@ -61,7 +61,7 @@ fn status(o: &Outcome) -> u8 {
 
 /// A bar on a terminal; plain lines otherwise.
 fn progress_bar(len: u64) -> Option<ProgressBar> {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || super::quiet() {
         return None;
     }
     let bar = ProgressBar::new(len);
@@ -73,24 +73,25 @@ fn progress_bar(len: u64) -> Option<ProgressBar> {
 
 fn report_progress(bar: &Option<ProgressBar>, outcome: &Outcome) {
     let verdict = match (outcome.rendered, outcome.rendered_with_errors) {
-        (true, false) => "ok",
-        (true, true) => "ok, with errors",
-        (false, _) => "FAILED",
+        (true, false) => crate::tr!("batch-progress-ok"),
+        (true, true) => crate::tr!("batch-progress-ok-with-errors"),
+        (false, _) => crate::tr!("batch-progress-failed"),
     };
     match bar {
         Some(bar) => {
             bar.inc(1);
             bar.set_message(format!("{} {verdict}", outcome.report));
         }
-        None => crate::note!("{verdict}\t{}", outcome.report),
+        // Piped, one line a report only when asked (--verbose): a log wants the summary.
+        None => crate::detail!("{verdict}\t{}", outcome.report),
     }
 }
 
 /// The table on stdout: report, issuer, year, pages, errors, warnings, time.
 fn print_summary(outcomes: &[Outcome]) {
-    crate::out!("report\tissuer\tyear\tpages\terrors\twarnings\tms\tresult");
+    crate::result!("{}", crate::tr!("batch-summary-header"));
     for o in outcomes {
-        crate::out!(
+        crate::result!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             o.report,
             o.issuer.as_deref().unwrap_or("-"),
@@ -100,21 +101,30 @@ fn print_summary(outcomes: &[Outcome]) {
             o.warnings,
             o.millis,
             match (o.rendered, o.rendered_with_errors) {
-                (true, false) => "rendered",
-                (true, true) => "rendered with errors",
-                (false, _) => "FAILED",
+                (true, false) => crate::tr!("batch-result-rendered"),
+                (true, true) => crate::tr!("batch-result-rendered-with-errors"),
+                (false, _) => crate::tr!("batch-result-failed"),
             }
         );
     }
     let failed = outcomes.iter().filter(|o| !o.rendered).count();
     let with_errors = outcomes.iter().filter(|o| o.rendered_with_errors).count();
+    let rendered = outcomes.len() - failed;
     if with_errors > 0 {
-        crate::out!(
-            "{} rendered ({with_errors} with errors, --allow-errors), {failed} failed",
-            outcomes.len() - failed
+        crate::result!(
+            "{}",
+            crate::tr!(
+                "batch-total-with-errors",
+                rendered = rendered,
+                with_errors = with_errors,
+                failed = failed
+            )
         );
     } else {
-        crate::out!("{} rendered, {failed} failed", outcomes.len() - failed);
+        crate::result!(
+            "{}",
+            crate::tr!("batch-total", rendered = rendered, failed = failed)
+        );
     }
 }
 
@@ -122,11 +132,11 @@ fn print_summary(outcomes: &[Outcome]) {
 pub fn verify(args: &VerifyArgs) -> Status {
     let problems = manifest::verify(&args.manifest)?;
     if problems.is_empty() {
-        crate::out!("{}: every output as listed", args.manifest.display());
+        crate::result!("{}", crate::tr!("verify-ok", manifest = &args.manifest));
         return Ok(exit::OK);
     }
     for p in &problems {
-        crate::note!("error: {p}");
+        crate::note!("{}{p}", crate::tr!("diag-error-prefix"));
     }
     Ok(exit::FINDINGS)
 }

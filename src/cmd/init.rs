@@ -13,13 +13,10 @@ pub fn run(args: &InitArgs) -> Outcome {
         .clone()
         .unwrap_or_else(|| format!("report-{}.yaml", args.year).into());
     if path.exists() && !args.force {
-        return Err(Error::Usage(format!(
-            "{} exists; choose another name with -o, or --force to replace it",
-            path.display()
-        )));
+        return Err(Error::Usage(crate::tr!("init-exists", path = &path)));
     }
     let text = formats::skeleton(args.format.into(), &args.issuer, args.year);
     write_atomic(&path, text.as_bytes())?;
-    crate::out!("{}", path.display());
+    crate::result!("{}", path.display());
     Ok(exit::OK)
 }

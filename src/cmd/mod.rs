@@ -2,11 +2,12 @@
 //! the library's options, runs the library, prints what it found and says the exit status.
 //! An error that stops a command is returned, and `main` prints it once.
 
-use crate::cli::{FindingsFormat, FontArgs, TemplateArgs};
+use crate::cli::{ColorChoice, FindingsFormat, FontArgs, GlobalArgs, TemplateArgs};
 use crate::diag::{self, Diagnostic, Style};
 use crate::error::Error;
 use crate::fonts::FontOptions;
 use crate::pipeline::{Checked, Session};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 pub mod batch;
 pub mod check;
@@ -30,6 +31,98 @@ macro_rules! note {
     ($($arg:tt)*) => {
         $crate::cmd::emit($crate::cmd::Stream::Stderr, &format!($($arg)*))
     };
+}
+
+/// Prints a result for the person who ran the command (a file written, a summary) to
+/// stdout, unless `--quiet` (see [`emit`]).
+#[macro_export]
+macro_rules! result {
+    ($($arg:tt)*) => {
+        if !$crate::cmd::quiet() {
+            $crate::cmd::emit($crate::cmd::Stream::Stdout, &format!($($arg)*))
+        }
+    };
+}
+
+/// Prints progress and summaries to stderr, unless `--quiet` (see [`emit`]).
+#[macro_export]
+macro_rules! progress {
+    ($($arg:tt)*) => {
+        if !$crate::cmd::quiet() {
+            $crate::cmd::emit($crate::cmd::Stream::Stderr, &format!($($arg)*))
+        }
+    };
+}
+
+/// Prints what is done at each step to stderr, only with `--verbose` (see [`emit`]).
+#[macro_export]
+macro_rules! detail {
+    ($($arg:tt)*) => {
+        if $crate::cmd::verbose() {
+            $crate::cmd::emit($crate::cmd::Stream::Stderr, &format!($($arg)*))
+        }
+    };
+}
+
+/// How much a run says, and whether in colour: set once from the global flags.
+static QUIET: AtomicBool = AtomicBool::new(false);
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+static COLOR: AtomicU8 = AtomicU8::new(ColorChoice::Auto as u8);
+
+/// Takes the flags every command has: `--quiet`, `--verbose`, `--color`.
+pub fn configure(global: &GlobalArgs) {
+    QUIET.store(global.quiet, Ordering::Relaxed);
+    VERBOSE.store(global.verbose, Ordering::Relaxed);
+    COLOR.store(global.color as u8, Ordering::Relaxed);
+}
+
+/// `--quiet`: errors and findings only.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// `--verbose`: what is done at each step too.
+pub fn verbose() -> bool {
+    VERBOSE.load(Ordering::Relaxed)
+}
+
+/// The style of what goes to stderr: `--color always|never`, or colour on a terminal
+/// without `NO_COLOR` (<https://no-color.org>).
+fn stderr_style() -> Style {
+    let choice = COLOR.load(Ordering::Relaxed);
+    if choice == ColorChoice::Always as u8 {
+        Style::Color
+    } else if choice == ColorChoice::Never as u8 {
+        Style::Plain
+    } else {
+        Style::for_stderr()
+    }
+}
+
+/// Prints a usage error (or the help or version clap was asked for); its exit status.
+pub fn usage_error(err: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                exit::COULD_NOT_RUN
+            } else {
+                exit::OK
+            }
+        }
+        _ => {
+            // "error: " is coloured like a finding's, the rest is plain.
+            let word = diag::error_word(stderr_style());
+            emit_raw(
+                Stream::Stderr,
+                &format!("{word}{}", crate::cli::usage_error_text(err)),
+            );
+            exit::COULD_NOT_RUN
+        }
+    }
 }
 
 /// Where a line goes.
@@ -107,7 +200,7 @@ fn status(checked: &Checked, deny_warnings: bool) -> u8 {
 
 /// Prints findings, for a person (stderr, with the source line) or a script (JSON lines).
 fn print_findings(findings: &[Diagnostic], source: Option<&str>, format: FindingsFormat) {
-    let style = Style::for_stderr();
+    let style = stderr_style();
     for d in findings {
         match format {
             FindingsFormat::Text => emit_raw(Stream::Stderr, &diag::text(d, source, style)),
@@ -141,7 +234,11 @@ pub fn exit_code(outcome: Outcome) -> u8 {
     let failed = STDOUT_FAILED.lock().ok().and_then(|f| f.clone());
     match failed {
         Some(why) => {
-            note!("error: cannot write to standard output: {why}; what it should have shown is incomplete");
+            note!(
+                "{}{}",
+                crate::tr!("diag-error-prefix"),
+                crate::tr!("stdout-failed", why = why)
+            );
             exit::COULD_NOT_RUN
         }
         None => status,

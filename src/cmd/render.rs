@@ -32,7 +32,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         worst = worst.max(verdict);
         let Some(composed) = checked.renderable(gate) else {
             if verdict == exit::FINDINGS {
-                crate::note!("{}: not rendered, fix the errors above first", file.display());
+                crate::note!("{}", crate::tr!("render-not-rendered", file = file));
             }
             continue;
         };
@@ -45,18 +45,20 @@ pub fn run(args: &RenderArgs) -> Outcome {
             Ok(made) => {
                 let with_errors = checked.refused(deny_warnings);
                 for m in made {
-                    let mut note = m.pages.map(|p| format!("{p} pages")).unwrap_or_default();
+                    let mut note = m
+                        .pages
+                        .map(|p| crate::tr!("render-pages", count = p))
+                        .unwrap_or_default();
                     if with_errors {
-                        note.push_str(if note.is_empty() { "" } else { ", " });
-                        note.push_str("rendered with errors (--allow-errors)");
+                        note.push_str(&crate::tr!(
+                            "render-with-errors-mark",
+                            first = u8::from(note.is_empty())
+                        ));
                     }
-                    crate::out!("{}\t{note}", m.path.display());
+                    crate::result!("{}\t{note}", m.path.display());
                 }
                 if with_errors {
-                    crate::note!(
-                        "{}: rendered although it has errors (--allow-errors); fix them before it is published",
-                        file.display()
-                    );
+                    crate::note!("{}", crate::tr!("render-rendered-with-errors", file = file));
                 }
             }
             Err(err) => {

@@ -13,20 +13,42 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthChar;
 
-/// A rule as the registry lists it: its id, how severe its findings are, what it catches.
+/// A rule as the registry lists it: its id and how severe its findings are; what it catches
+/// is `rule-ID` in the catalog ([`RuleInfo::catches`]).
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
     pub id: &'static str,
-    pub severity: &'static str,
-    pub catches: &'static str,
+    pub severity: RuleSeverity,
+}
+
+/// How severe a rule's findings are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSeverity {
+    /// The loader's: the file is not read as a report at all (exit status 2).
+    Stops,
+    Error,
+    Warning,
+    /// Errors for some of what it catches, warnings for the rest.
+    Both,
 }
 
 impl RuleInfo {
-    pub const fn new(id: &'static str, severity: &'static str, catches: &'static str) -> RuleInfo {
-        RuleInfo {
-            id,
-            severity,
-            catches,
+    pub const fn new(id: &'static str, severity: RuleSeverity) -> RuleInfo {
+        RuleInfo { id, severity }
+    }
+
+    /// What the rule catches, in the run's language.
+    pub fn catches(&self) -> String {
+        crate::i18n::text(&format!("rule-{}", self.id), &[])
+    }
+
+    /// How severe its findings are, in the run's language.
+    pub fn severity_text(&self) -> String {
+        match self.severity {
+            RuleSeverity::Stops => crate::tr!("rule-severity-stops"),
+            RuleSeverity::Error => crate::tr!("rule-severity-error"),
+            RuleSeverity::Warning => crate::tr!("rule-severity-warning"),
+            RuleSeverity::Both => crate::tr!("rule-severity-both"),
         }
     }
 }
@@ -188,8 +210,8 @@ impl Style {
 /// The text form: headline, source line with a caret, help.
 pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
     let (word, code) = match d.severity {
-        Severity::Error => ("error", "1;31"),
-        Severity::Warning => ("warning", "1;33"),
+        Severity::Error => (crate::tr!("diag-error"), "1;31"),
+        Severity::Warning => (crate::tr!("diag-warning"), "1;33"),
     };
     let mut out = style.paint(code, &format!("{word}[{}]", d.rule));
     // Our colour codes are the only control characters that may reach the terminal.
@@ -215,7 +237,7 @@ pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
         );
     }
     if let Some(help) = &d.help {
-        let _ = write!(out, "\n{pad} = help: {}", printable(help));
+        let _ = write!(out, "\n{pad} = {} {}", crate::tr!("diag-help"), printable(help));
     }
     out
 }
@@ -258,16 +280,19 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, caret)
 }
 
+/// "error: ", coloured like a finding's, for a message that is not a finding.
+pub fn error_word(style: Style) -> String {
+    let word = crate::tr!("diag-error-prefix");
+    let trimmed = word.trim_end();
+    format!("{}{}", style.paint("1;31", trimmed), &word[trimmed.len()..])
+}
+
 /// The message for an error that stops a file or a run before any rule runs.
 pub fn error_text(err: &Error) -> String {
     let mut out = String::new();
     match err {
-        Error::Typst { template, messages } => {
-            let _ = write!(
-                out,
-                "error: the template {} failed to compile",
-                template.display()
-            );
+        Error::Typst { messages, .. } => {
+            let _ = write!(out, "{}{err}", crate::tr!("diag-error-prefix"));
             for m in messages {
                 let place = match (&m.file, m.pos) {
                     (Some(f), Some(p)) => format!("{f}:{}:{}: ", p.line, p.column),
@@ -276,12 +301,12 @@ pub fn error_text(err: &Error) -> String {
                 };
                 let _ = write!(out, "\n  {place}{}", m.message);
                 for h in &m.hints {
-                    let _ = write!(out, "\n    = hint: {h}");
+                    let _ = write!(out, "\n    = {} {h}", crate::tr!("diag-hint"));
                 }
             }
         }
         other => {
-            let _ = write!(out, "error: {other}");
+            let _ = write!(out, "{}{other}", crate::tr!("diag-error-prefix"));
         }
     }
     out

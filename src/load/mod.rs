@@ -5,6 +5,7 @@ pub mod limits;
 pub mod year_index;
 
 use crate::diag::RuleInfo;
+use crate::diag::RuleSeverity;
 use crate::error::{Error, SourcePos};
 use crate::files::ReadError;
 use crate::formats::Report;
@@ -12,34 +13,14 @@ use std::path::Path;
 
 /// The loader's rules: a file that is not a report stops here, before any other rule.
 pub const RULES: &[RuleInfo] = &[
-    RuleInfo::new(
-        "Y-SYNTAX",
-        "error (exit 2)",
-        "YAML that cannot be read: bad indentation, an unclosed quote or bracket",
-    ),
-    RuleInfo::new(
-        "Y-TYPE",
-        "error (exit 2)",
-        "a value of the wrong type (`year: 二〇一四`)",
-    ),
-    RuleInfo::new("Y-MISSING", "error (exit 2)", "a key the report needs is missing"),
-    RuleInfo::new("Y-DUPLICATE-KEY", "error (exit 2)", "a key written twice"),
-    RuleInfo::new(
-        "Y-UNKNOWN-KEY",
-        "error (exit 2)",
-        "a misspelt key, with \"did you mean\"",
-    ),
-    RuleInfo::new("Y-ENCODING", "error (exit 2)", "a file that is not UTF-8"),
-    RuleInfo::new(
-        "Y-TABLE",
-        "error (exit 2)",
-        "a table whose rows do not make a grid: a row with too few or too many cells, spans that overlap or run past the table, a statistics row with the wrong number of values",
-    ),
-    RuleInfo::new(
-        "Y-LIMIT",
-        "error (exit 2)",
-        "larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs); a paragraph over 20 000 characters, over 200 000 in all or over 5 000 paragraphs",
-    ),
+    RuleInfo::new("Y-SYNTAX", RuleSeverity::Stops),
+    RuleInfo::new("Y-TYPE", RuleSeverity::Stops),
+    RuleInfo::new("Y-MISSING", RuleSeverity::Stops),
+    RuleInfo::new("Y-DUPLICATE-KEY", RuleSeverity::Stops),
+    RuleInfo::new("Y-UNKNOWN-KEY", RuleSeverity::Stops),
+    RuleInfo::new("Y-ENCODING", RuleSeverity::Stops),
+    RuleInfo::new("Y-TABLE", RuleSeverity::Stops),
+    RuleInfo::new("Y-LIMIT", RuleSeverity::Stops),
 ];
 
 /// A report and the text it was read from (kept for messages that quote the source).

@@ -19,9 +19,12 @@ pub fn seed_text() -> String {
     std::fs::read_to_string(root().join("tests/fixtures/chongqing-2014.txt")).expect("seed text fixture")
 }
 
-/// The `report` binary.
+/// The `report` binary, speaking English whatever the machine's locale (a test of the
+/// Chinese messages sets REPORT_LANG or --lang itself).
 pub fn report() -> Command {
-    Command::cargo_bin("report").expect("the report binary")
+    let mut cmd = Command::cargo_bin("report").expect("the report binary");
+    cmd.env("REPORT_LANG", "en");
+    cmd
 }
 
 /// A scratch folder holding a copy of `yaml` named `name`.

@@ -6,6 +6,7 @@
 
 use super::labels::*;
 use super::{DocumentCounts, Outcomes, ResultRows, Reviews, Row, Table3, Tables2021};
+use crate::diag::RuleSeverity;
 use crate::diag::{Findings, RuleInfo, Severity};
 use crate::document::SourcedText;
 use crate::formats::{Report, Tables};
@@ -15,41 +16,13 @@ use std::sync::LazyLock;
 
 /// The rules this format adds to those of every report.
 pub const RULES: &[RuleInfo] = &[
-    RuleInfo::new(
-        "T3-ROWSUM",
-        "error",
-        "a table-3 row whose 总计 is not the sum of its six columns",
-    ),
-    RuleInfo::new(
-        "T3-RESULTS",
-        "error",
-        "a （七）总计 that is not （一）+（二）+ every leaf of （三）-（六）, column by column",
-    ),
-    RuleInfo::new(
-        "T3-IDENTITY",
-        "error",
-        "a column where 一 + 二 ≠ （七）总计 + 四 (the rule in the table's corner)",
-    ),
-    RuleInfo::new(
-        "T4-GROUP",
-        "error",
-        "a table-4 总计 that is not 维持 + 纠正 + 其他 + 尚未审结",
-    ),
-    RuleInfo::new(
-        "S-PARTS",
-        "error / warning",
-        "not six parts; a title that is not the canonical one (near miss: warning); missing `tables`",
-    ),
-    RuleInfo::new(
-        "X-CARRY",
-        "error",
-        "this year's 上年结转 is not last year's 结转下年度继续办理",
-    ),
-    RuleInfo::new(
-        "X-INFORCE",
-        "warning",
-        "现行有效 is not last year's 现行有效 + 本年制发 − 本年废止",
-    ),
+    RuleInfo::new("T3-ROWSUM", RuleSeverity::Error),
+    RuleInfo::new("T3-RESULTS", RuleSeverity::Error),
+    RuleInfo::new("T3-IDENTITY", RuleSeverity::Error),
+    RuleInfo::new("T4-GROUP", RuleSeverity::Error),
+    RuleInfo::new("S-PARTS", RuleSeverity::Both),
+    RuleInfo::new("X-CARRY", RuleSeverity::Error),
+    RuleInfo::new("X-INFORCE", RuleSeverity::Warning),
 ];
 
 /// Runs every rule of the format on a report (the rules between two years are run by

@@ -5,6 +5,7 @@
 
 use super::labels::*;
 use super::{Change, Tables2019};
+use crate::diag::RuleSeverity;
 use crate::diag::{Findings, RuleInfo, Severity};
 use crate::document::SourcedText;
 use crate::formats::standard2021::Count;
@@ -14,26 +15,10 @@ use serde_saphyr::Spanned;
 
 /// The rules this format adds to those it shares with the 2021 format.
 pub const RULES: &[RuleInfo] = &[
-    RuleInfo::new(
-        "T2-PUBLISHED",
-        "error",
-        "trial_2019 table 2: 本年新公开数量 larger than 对外公开总数量 (what was published this year is part of all that is public)",
-    ),
-    RuleInfo::new(
-        "T2-ITEMS",
-        "error",
-        "trial_2019 table 2: 上一年项目数量 + 本年增/减 below 0 (more items removed than there were)",
-    ),
-    RuleInfo::new(
-        "T2-PROCUREMENT",
-        "error / warning",
-        "trial_2019 table 2: a 采购总金额 without 采购项目 (error); 采购项目 with an amount of 0 (warning)",
-    ),
-    RuleInfo::new(
-        "X-ITEMS",
-        "warning",
-        "trial_2019: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减",
-    ),
+    RuleInfo::new("T2-PUBLISHED", RuleSeverity::Error),
+    RuleInfo::new("T2-ITEMS", RuleSeverity::Error),
+    RuleInfo::new("T2-PROCUREMENT", RuleSeverity::Both),
+    RuleInfo::new("X-ITEMS", RuleSeverity::Warning),
 ];
 
 /// Runs every rule of the format on a report (those between two years are run by

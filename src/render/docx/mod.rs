@@ -149,7 +149,7 @@ pub fn render(doc: &Document, layout: &Layout, embedded: &[EmbeddedFont]) -> Res
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut raw).map_err(|e| Error::Render {
         format: "DOCX",
-        message: format!("docx-rs could not write the package: {e}"),
+        message: crate::tr!("docx-pack-failed", why = e.to_string()),
     })?;
     let header_rows: Vec<usize> = doc
         .blocks

@@ -40,7 +40,7 @@ pub fn typeset(doc: &Document, template: &Template, fonts: &FontSet) -> Result<T
     let today =
         Datetime::from_ymd(i32::from(date.year), date.month, date.day).ok_or_else(|| Error::Render {
             format: "PDF",
-            message: format!("{date} is not a date Typst accepts"),
+            message: crate::tr!("typst-bad-date", date = date.to_string()),
         })?;
     let world = ReportWorld::new(
         fonts,
@@ -75,7 +75,7 @@ pub fn template_data(doc: &Document, template: &Template, fonts: &FontSet) -> Re
     };
     serde_json::to_vec_pretty(&data).map_err(|e| Error::Render {
         format: "PDF",
-        message: format!("the template data cannot be written: {e}"),
+        message: crate::tr!("typst-data-failed", why = e.to_string()),
     })
 }
 

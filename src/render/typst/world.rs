@@ -92,10 +92,7 @@ fn not_found(id: FileId) -> FileError {
     if let VirtualRoot::Package(spec) = id.root() {
         // Typst would fetch a package from the network; report renders offline.
         return FileError::Other(Some(
-            format!(
-                "{spec}: packages are not available, as report renders offline and a template is its own report.typ alone; copy what the template needs from the package into report.typ"
-            )
-            .into(),
+            crate::tr!("typst-no-packages", spec = spec.to_string()).into(),
         ));
     }
     FileError::NotFound(id.vpath().get_without_slash().into())

@@ -1,0 +1,42 @@
+# What each rule catches, as `report check --help` lists them.
+
+rule-Y-SYNTAX = YAML that cannot be read: bad indentation, an unclosed quote or bracket
+rule-Y-TYPE = a value of the wrong type (`year: 二〇一四`)
+rule-Y-MISSING = a key the report needs is missing
+rule-Y-DUPLICATE-KEY = a key written twice
+rule-Y-UNKNOWN-KEY = a misspelt key, with "did you mean"
+rule-Y-ENCODING = a file that is not UTF-8
+rule-Y-TABLE = a table whose rows do not make a grid: a row with too few or too many cells, spans that overlap or run past the table, a statistics row with the wrong number of values
+rule-Y-LIMIT = larger than 4 MB, deeper than 100 levels or over 50 000 nodes (alias bombs); a paragraph over 20 000 characters, over 200 000 in all or over 5 000 paragraphs
+rule-S-EMPTY = an empty heading, paragraph or title line; a report without parts
+rule-S-CONTROL = control, invisible or bidi-override characters, a line break inside a paragraph
+rule-S-DEPTH = a numbered list nested below （1）, the fourth and last level of numbering; a list numbered no lower than the item holding it (a 1. list in a （1） item)
+rule-S-PLACEHOLDER = text left to fill in: 「待填写」 as `report init` writes it, 「XX」「××」 for a name or number not yet known
+rule-S-CITE = a citation `{"{"}表3.本年新收.总计{"}"}` that names no table value (the closest names are suggested), or a `{"{"}` never closed
+rule-S-NUMBERING = a heading typed with its number (「一、总体情况」: numbers are generated), a ① list past ⑳; a number typed at the start of a paragraph or an item's text (「1.门户网站建设。……」), 一是、二是… out of order
+rule-D-YEAR = a title or statistics period naming another year; a year after the following one; an implausible `year`
+rule-D-DEADLINE = a report dated after its deadline: 31 January of the next year for a department, 31 March for a government (`issuer_kind`, else inferred from the name)
+rule-D-DOCNO = a document number with `[2014]` or `(2014)` instead of 〔2014〕 (the fix is given); 第 or leading zeros; a year after the following one
+rule-P-NUMBERS = a rate in the prose that its counts cannot give, on intervals; in the 2021 format, a count the prose states that is not the table's (error)
+rule-P-SUBITEMS = a 「其中」 part larger than its whole, in a statistics table or in prose; parts that divide a whole (`adds_up`, 「分别为」) not adding up to it
+rule-P-TOKEN = a URL, code or number longer than a line: it is broken wherever the line ends
+rule-P-PUNCT = a half-width `,` `;` `:` `(` `)` `?` `!` beside Chinese text
+rule-S-COPY = a paragraph 90 % the same as one of last year's report (「内容雷同」)
+rule-F-FALLBACK = a character the role's font lacks, printed by a fallback font (named, with its code point)
+rule-F-GLYPH = a character no font has (it would print as an empty box)
+rule-T3-ROWSUM = a table-3 row whose 总计 is not the sum of its six columns
+rule-T3-RESULTS = a （七）总计 that is not （一）+（二）+ every leaf of （三）-（六）, column by column
+rule-T3-IDENTITY = a column where 一 + 二 ≠ （七）总计 + 四 (the rule in the table's corner)
+rule-T4-GROUP = a table-4 总计 that is not 维持 + 纠正 + 其他 + 尚未审结
+rule-S-PARTS = not six parts; a title that is not the canonical one (near miss: warning); missing `tables`
+rule-X-CARRY = this year's 上年结转 is not last year's 结转下年度继续办理
+rule-X-INFORCE = 现行有效 is not last year's 现行有效 + 本年制发 − 本年废止
+rule-T2-PUBLISHED = trial_2019 table 2: 本年新公开数量 larger than 对外公开总数量 (what was published this year is part of all that is public)
+rule-T2-ITEMS = trial_2019 table 2: 上一年项目数量 + 本年增/减 below 0 (more items removed than there were)
+rule-T2-PROCUREMENT = trial_2019 table 2: a 采购总金额 without 采购项目 (error); 采购项目 with an amount of 0 (warning)
+rule-X-ITEMS = trial_2019: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减
+
+rule-severity-stops = error (exit 2)
+rule-severity-error = error
+rule-severity-warning = warning
+rule-severity-both = error / warning
