@@ -283,7 +283,7 @@ fn window(line: &str, column: usize) -> (String, usize) {
 /// "error: ", coloured like a finding's, for a message that is not a finding.
 pub fn error_word(style: Style) -> String {
     let word = crate::tr!("diag-error-prefix");
-    let trimmed = word.trim_end();
+    let trimmed = word.trim_end().trim_end_matches([':', '：']);
     format!("{}{}", style.paint("1;31", trimmed), &word[trimmed.len()..])
 }
 
