@@ -1,5 +1,13 @@
 //! YAML → [`Report`]: reads a report file and parses it, with every error placed at its
 //! file, line and column.
+//!
+//! Every message comes from the catalogs (`locales/*/load.ftl`). `describe` says each
+//! serde-saphyr error by its variant (a YAML syntax error by the parser's `ErrorKind`), with
+//! serde-saphyr's details (the key, the keys allowed, the value found) as placeables, never
+//! by matching its English words; an error none of these covers keeps serde-saphyr's English
+//! text inside a frame in the run's language (「YAML 格式有误：…」). A message about a table
+//! cell's value carries the kind of cell as a tag (`model::value_error`), from which the
+//! loader names the cell in the form's words and says what such a cell holds.
 
 pub mod limits;
 pub mod year_index;
