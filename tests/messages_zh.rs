@@ -77,7 +77,7 @@ fn each_loader_message_reads_in_chinese_with_its_help() {
         ),
         (
             "year-hexadecimal.yaml",
-            "错误[Y-TYPE]: year-hexadecimal.yaml:3:7: year 应为数字，如 2014（这里写的是“0x7E7”）",
+            "错误[Y-TYPE]: year-hexadecimal.yaml:3:7: year 应为数字，如 2014（现写作“0x7E7”）",
             None,
         ),
         (
@@ -233,5 +233,56 @@ fn the_json_findings_carry_the_chinese_message_and_the_same_place() {
     assert_eq!(
         en["message"].as_str(),
         Some("unknown field `bdoy`, expected one of heading, body, sections")
+    );
+}
+
+/// `report check --lang zh` of `yaml` saved as `r.yaml`: the first finding's head and help.
+fn check_text_zh(yaml: &str) -> (String, Option<String>) {
+    let (dir, _path) = scratch_with("r.yaml", yaml);
+    let out = report()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "zh", "r.yaml"])
+        .output()
+        .expect("run report check");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    first_finding(&String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn the_2019_tables_cells_and_a_key_unlike_any_are_told_in_chinese() {
+    let yunxi = std::fs::read_to_string(root().join("reports/yunxi-2020.yaml")).expect("yunxi-2020");
+    let line = |needle: &str, yaml: &str| yaml.lines().position(|l| l.contains(needle)).expect("line") + 1;
+
+    let unsigned = yunxi.replacen("change: +3", "change: 3", 1);
+    let (head, help) = check_text_zh(&unsigned);
+    let at = line("change: 3", &unsigned);
+    assert!(head.starts_with(&format!("错误[Y-TYPE]: r.yaml:{at}:")), "{head}");
+    assert!(
+        head.ends_with(": 表2“行政许可”的“本年增/减”：本年增/减应带符号：增加写 +3，减少写 -3"),
+        "{head}"
+    );
+    assert_eq!(
+        help.as_deref(),
+        Some("修改建议： 本年增/减应写为 +N、-N 或 0（阿拉伯数字），按原样印出")
+    );
+
+    let no_unit = yunxi.replacen("amount: 10452.18万元", "amount: 10452.18", 1);
+    let (head, help) = check_text_zh(&no_unit);
+    assert!(
+        head.ends_with(": 表2“政府集中采购”的“采购总金额”：金额“10452.18”缺少单位：应在数字后写 元 或 万元，如 1296.5万元"),
+        "{head}"
+    );
+    assert_eq!(
+        help.as_deref(),
+        Some("修改建议： 采购总金额应写为阿拉伯数字（最多一个小数点）加单位 万元 或 元，如 1296.5万元")
+    );
+
+    let unknown = format!("{yunxi}zzzzzz: 1\n");
+    let (head, help) = check_text_zh(&unknown);
+    assert!(head.starts_with("错误[Y-UNKNOWN-KEY]: r.yaml:"), "{head}");
+    assert!(head.ends_with(": 没有“zzzzzz”这一项，此处可写：format、issuer、issuer_kind、year、title、addressee、date、preamble、parts、tables、signature"), "{head}");
+    assert_eq!(
+        help.as_deref(),
+        Some("修改建议： 删去这一项，或改为此处可写的项之一")
     );
 }
