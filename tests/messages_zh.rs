@@ -53,17 +53,17 @@ fn each_loader_message_reads_in_chinese_with_its_help() {
         (
             "misspelt-key.yaml",
             "错误[Y-UNKNOWN-KEY]: misspelt-key.yaml:2:1: 没有“yaer”这一项，此处可写：format、issuer、issuer_kind、year、title、addressee、date、preamble、parts、tables、signature",
-            Some("修改建议： 是否要写“year”？"),
+            Some("修改建议：是否要写“year”？"),
         ),
         (
             "missing-issuer.yaml",
             "错误[Y-MISSING]: missing-issuer.yaml:2:1: 缺少“issuer”项",
-            Some("修改建议： 补写“issuer:”一项"),
+            Some("修改建议：补写“issuer:”一项"),
         ),
         (
             "duplicate-key.yaml",
             "错误[Y-DUPLICATE-KEY]: duplicate-key.yaml:3:1: “year”写了两次",
-            Some("修改建议： 同一层级中每项只能写一次，请合并两处或删去一处"),
+            Some("修改建议：同一层级中每项只能写一次，请合并两处或删去一处"),
         ),
         (
             "impossible-date.yaml",
@@ -83,12 +83,12 @@ fn each_loader_message_reads_in_chinese_with_its_help() {
         (
             "table-cell-hexadecimal.yaml",
             "错误[Y-TYPE]: table-cell-hexadecimal.yaml:44:23: 表3“一、本年新收政府信息公开申请数量”行“自然人”列：件数“0x4E”应写为阿拉伯数字，如 12",
-            Some("修改建议： 单元格应为 0 至 999999999 的整数，用阿拉伯数字书写"),
+            Some("修改建议：单元格应为 0 至 999999999 的整数，用阿拉伯数字书写"),
         ),
         (
             "table-cell-negative.yaml",
             "错误[Y-TYPE]: table-cell-negative.yaml:74:62: 表4“行政复议”的“结果纠正”：件数不能为负数",
-            Some("修改建议： 单元格应为 0 至 999999999 的整数，用阿拉伯数字书写"),
+            Some("修改建议：单元格应为 0 至 999999999 的整数，用阿拉伯数字书写"),
         ),
         (
             "paragraph-is-a-number.yaml",
@@ -98,13 +98,13 @@ fn each_loader_message_reads_in_chinese_with_its_help() {
         (
             "statistics-wrong-number-of-values.yaml",
             "错误[Y-TABLE]: statistics-wrong-number-of-values.yaml:13:40: 这一行有 1 个数值，表格有 2 个数值列",
-            Some("修改建议： 每列一个数值（共 2 个），没有数值的列写 —"),
+            Some("修改建议：每列一个数值（共 2 个），没有数值的列写 —"),
         ),
         (
             "table-spans-overlap.yaml",
             "错误[Y-TABLE]: table-spans-overlap.yaml:9:16: 这个单元格跨第 2 至第 4 列，超出表格的 3 列",
             Some(
-                "修改建议： 每行应与第一行占同样的列：删去一个单元格或减少跨列（上方跨行的单元格也占下方各行的列）",
+                "修改建议：每行应与第一行占同样的列：删去一个单元格或减少跨列（上方跨行的单元格也占下方各行的列）",
             ),
         ),
         (
@@ -115,27 +115,27 @@ fn each_loader_message_reads_in_chinese_with_its_help() {
         (
             "tab-indentation.yaml",
             "错误[Y-SYNTAX]: tab-indentation.yaml:4:2: 缩进中有制表符（Tab）",
-            Some("修改建议： 用空格缩进，不要用制表符"),
+            Some("修改建议：用空格缩进，不要用制表符"),
         ),
         (
             "empty-file.yaml",
             "错误[Y-SYNTAX]: empty-file.yaml:1:1: 文件没有内容",
-            Some("修改建议： 报告至少应写 issuer:、year: 和 parts: 三项"),
+            Some("修改建议：报告至少应写 issuer:、year: 和 parts: 三项"),
         ),
         (
             "multiple-documents.yaml",
             "错误[Y-SYNTAX]: multiple-documents.yaml:5:1: 文件中有不止一个 YAML 文档（“---”一行另起一个文档）",
-            Some("修改建议： 每个文件只写一份报告"),
+            Some("修改建议：每个文件只写一份报告"),
         ),
         (
             "paragraph-too-long.yaml",
             "错误[Y-LIMIT]: paragraph-too-long.yaml:7:9: 这段文字有 20007 字，一段最多 20000 字",
-            Some("修改建议： 请分成几段（实际报告中最长的段落约 2000 字）"),
+            Some("修改建议：请分成几段（实际报告中最长的段落约 2000 字）"),
         ),
         (
             "alias-bomb.yaml",
             "错误[Y-LIMIT]: alias-bomb.yaml:10:80: 文件超过 50000 个 YAML 节点（按锚点和别名展开后计）",
-            Some("修改建议： 报告远没有这么大：请直接写出内容，不要反复引用锚点（*x）"),
+            Some("修改建议：报告远没有这么大：请直接写出内容，不要反复引用锚点（*x）"),
         ),
     ];
     for &(fixture, head, help) in cases {
@@ -203,7 +203,7 @@ fn the_chinese_locale_gives_chinese_messages_without_being_asked() {
     );
     assert_eq!(
         help.as_deref(),
-        Some("修改建议： 单元格应为 0 至 999999999 的整数，用阿拉伯数字书写")
+        Some("修改建议：单元格应为 0 至 999999999 的整数，用阿拉伯数字书写")
     );
 }
 
@@ -263,7 +263,7 @@ fn the_2019_tables_cells_and_a_key_unlike_any_are_told_in_chinese() {
     );
     assert_eq!(
         help.as_deref(),
-        Some("修改建议： 本年增/减应写为 +N、-N 或 0（阿拉伯数字），按原样印出")
+        Some("修改建议：本年增/减应写为 +N、-N 或 0（阿拉伯数字），按原样印出")
     );
 
     let no_unit = yunxi.replacen("amount: 10452.18万元", "amount: 10452.18", 1);
@@ -274,7 +274,7 @@ fn the_2019_tables_cells_and_a_key_unlike_any_are_told_in_chinese() {
     );
     assert_eq!(
         help.as_deref(),
-        Some("修改建议： 采购总金额应写为阿拉伯数字（最多一个小数点）加单位 万元 或 元，如 1296.5万元")
+        Some("修改建议：采购总金额应写为阿拉伯数字（最多一个小数点）加单位 万元 或 元，如 1296.5万元")
     );
 
     let unknown = format!("{yunxi}zzzzzz: 1\n");
@@ -283,6 +283,6 @@ fn the_2019_tables_cells_and_a_key_unlike_any_are_told_in_chinese() {
     assert!(head.ends_with(": 没有“zzzzzz”这一项，此处可写：format、issuer、issuer_kind、year、title、addressee、date、preamble、parts、tables、signature"), "{head}");
     assert_eq!(
         help.as_deref(),
-        Some("修改建议： 删去这一项，或改为此处可写的项之一")
+        Some("修改建议：删去这一项，或改为此处可写的项之一")
     );
 }

@@ -79,6 +79,7 @@ load-yaml-detail = { $detail }
 
 ## Limits: a file far larger or deeper than any report.
 load-too-many-nodes = the file grows past { $max } YAML nodes (with its anchors and aliases expanded)
+load-too-deep = the file nests deeper than { $max } levels
 load-too-many-nodes-help = a report is far smaller: write the text out instead of repeating anchors (*x)
 load-recursion-limit = recursion limit exceeded
 load-nests-help = a report nests a few levels deep; this file nests far deeper

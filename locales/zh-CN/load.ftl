@@ -80,6 +80,7 @@ load-yaml-detail = YAML 格式有误：{ $detail }
 
 ## 上限：远大于、远深于任何报告的文件。
 load-too-many-nodes = 文件超过 { $max } 个 YAML 节点（按锚点和别名展开后计）
+load-too-deep = 文件嵌套超过 { $max } 层
 load-too-many-nodes-help = 报告远没有这么大：请直接写出内容，不要反复引用锚点（*x）
 load-recursion-limit = 嵌套层数超过上限
 load-nests-help = 报告只有几层嵌套，此文件嵌套过深

@@ -195,6 +195,12 @@ fn describe(err: &serde_saphyr::Error) -> Said {
             };
             Said::new("Y-DUPLICATE-KEY", message).help(crate::tr!("load-duplicate-key-help"))
         }
+        E::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Depth { .. },
+            ..
+        } => {
+            Said::new(limit, crate::tr!("load-too-deep", max = MAX_DEPTH)).help(crate::tr!("load-nests-help"))
+        }
         E::Budget { .. } => Said::new(limit, crate::tr!("load-too-many-nodes", max = MAX_NODES))
             .help(crate::tr!("load-too-many-nodes-help")),
         E::AliasReplayStackDepthExceeded { .. } => {
