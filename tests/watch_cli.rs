@@ -303,6 +303,77 @@ fn under_a_chinese_locale_the_status_is_chinese_and_sigterm_ends_it_cleanly() {
     assert!(temporaries(dir.path()).is_empty());
 }
 
+/// What the last run printed: stderr after its separator line.
+fn last_run(text: &str) -> &str {
+    text.rsplit_once("── ").map_or(text, |(_, last)| last)
+}
+
+#[test]
+fn a_change_to_last_years_report_beside_it_checks_again() {
+    let seed = seed();
+    let (dir, _path) = scratch_with("r.yaml", &seed);
+    // Last year's, found beside the file: every paragraph the same, so S-COPY warns.
+    let last_year = dir.path().join("r-2013.yaml");
+    std::fs::write(&last_year, seed.replacen("year: 2014", "year: 2013", 1)).unwrap();
+    let mut watch = Watch::start(dir.path(), &["r.yaml", "--format", "html-fragment"], &[]);
+    watch.wait_for_status("rendered r.fragment.html", 1);
+    let text = watch.stderr();
+    let first = last_run(&text);
+    assert!(
+        first.contains("warning[S-COPY]: r.yaml:14:15") && first.contains("r.yaml:16:15"),
+        "{first}"
+    );
+
+    // Last year's first paragraph (line 14) rewritten: this year's is no longer a copy.
+    let text = std::fs::read_to_string(&last_year).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[13].starts_with("        text: 今年以来，我市先后两次取消"),
+        "{}",
+        lines[13]
+    );
+    lines[13] = "        text: 去年本市调整了部分行政审批事项，详见市政府网站。";
+    let rewritten = lines.join("\n") + "\n";
+    save_by_rename(&last_year, &rewritten);
+    watch.wait_for_status("rendered r.fragment.html", 2);
+    let text = watch.stderr();
+    let second = last_run(&text);
+    assert!(
+        !second.contains("r.yaml:14:15") && second.contains("r.yaml:16:15"),
+        "{second}"
+    );
+}
+
+#[test]
+fn a_change_in_the_template_folder_renders_again() {
+    let (dir, _path) = scratch_with("r.yaml", &seed());
+    let template = dir.path().join("tpl");
+    std::fs::create_dir(&template).unwrap();
+    for f in ["layout.toml", "report.typ"] {
+        std::fs::copy(root().join("templates/gbt9704").join(f), template.join(f)).unwrap();
+    }
+    let mut watch = Watch::start(
+        dir.path(),
+        &["r.yaml", "--format", "pdf", "-o", "out", "--template", "tpl"],
+        &[],
+    );
+    watch.wait_for_status("rendered r.pdf", 1);
+    let first = read(&dir.path().join("out/r.pdf"));
+    assert_eq!(first, rendered("r.yaml", &seed(), &["--format", "pdf"])["r.pdf"]);
+
+    // A template that no longer compiles: said so, the PDF stays.
+    let typ = template.join("report.typ");
+    let good = std::fs::read_to_string(&typ).unwrap();
+    std::fs::write(&typ, format!("{good}\n#(")).unwrap();
+    watch.wait_for("the template's error", |t| {
+        last_run(t).contains("could not render")
+    });
+    assert_eq!(read(&dir.path().join("out/r.pdf")), first);
+
+    std::fs::write(&typ, format!("{good}\n// edited\n")).unwrap();
+    watch.wait_for_status("rendered r.pdf", 2);
+}
+
 /// GET `target` from 127.0.0.1:`port`: status code and body.
 fn get(port: u16, target: &str) -> (u16, String) {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
