@@ -50,6 +50,8 @@ pub enum Command {
     Render(RenderArgs),
     // Check reports against the rules a reviewer applies, without rendering
     Check(CheckArgs),
+    // Render a report again on every save, until Ctrl-C
+    Watch(WatchArgs),
     // Start a new report: the preamble, the parts and, for the 2021 and 2019 formats, every
     // table zero-filled
     Init(InitArgs),
@@ -306,7 +308,37 @@ pub struct RenderArgs {
     pub fonts: FontArgs,
 }
 
-/// What is rendered and how; shared by render and batch.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    // The report file (YAML)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    // Folder for the outputs (created if missing); default: next to the input
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub strictness: Strictness,
+
+    #[command(flatten)]
+    pub previous: PreviousArgs,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
+
+    // With html among the formats: the port of the page on 127.0.0.1 (default: a free one)
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+}
+
+/// What is rendered and how; shared by render, watch and batch.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     // Output formats, comma-separated

@@ -68,6 +68,14 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// `report watch` could not watch a file or folder for changes.
+    #[error("{}", crate::tr!("error-watch", path = path, why = why))]
+    Watch { path: PathBuf, why: String },
+
+    /// `report watch --format html` could not serve the page on 127.0.0.1.
+    #[error("{}", crate::tr!("error-serve", port = *port, why = why))]
+    Serve { port: u16, why: String },
+
     /// A bug in report or a library it uses, caught before it took other work down.
     #[error("{0}")]
     Bug(String),

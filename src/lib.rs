@@ -2,8 +2,9 @@
 //! PDF and DOCX. The pipeline reads top to bottom, one module a stage:
 //! `load` (YAML → `formats::Report`) → `compose` (→ `document::Document`, placed by
 //! `placement`) → `check` (the reviewer's rules) → `render` (one renderer per format) →
-//! `write` (whole or not at all). `pipeline` runs it for one report, `batch` for many;
-//! `cli` and `cmd` are the command line over it, and nothing below them uses them.
+//! `write` (whole or not at all). `pipeline` runs it for one report, `batch` for many, and
+//! `live` serves the page `report watch` renders; `cli` and `cmd` are the command line over
+//! it, and nothing below them uses them.
 
 pub mod batch;
 pub mod check;
@@ -18,6 +19,7 @@ pub mod fonts;
 pub mod formats;
 pub mod i18n;
 pub mod layout;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod pipeline;

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Watch(args) => cmd::watch::run(args),
         Command::Init(args) => cmd::init::run(args),
         Command::Batch(args) => cmd::batch::run(args),
         Command::Verify(args) => cmd::batch::verify(args),

@@ -192,20 +192,24 @@ pub struct Neighbours {
 impl Neighbours {
     /// The issuer's report of the year before, among the report files beside `path`.
     fn previous(&self, path: &Path, report: &Report) -> Option<Report> {
+        let found = self.previous_file(path, report)?;
+        load_file(&found).ok().map(|loaded| loaded.report)
+    }
+
+    /// The file of the issuer's report of the year before, among the report files beside
+    /// `path` (what `report watch` watches besides the report itself).
+    pub fn previous_file(&self, path: &Path, report: &Report) -> Option<PathBuf> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let found = {
-            let mut folders = self.folders.borrow_mut();
-            let index = folders
-                .entry(dir.to_owned())
-                .or_insert_with(|| YearIndex::in_folder(dir));
-            index
-                .year_before(&report.issuer.value, report.year.value)?
-                .to_owned()
-        };
-        load_file(&found).ok().map(|loaded| loaded.report)
+        let mut folders = self.folders.borrow_mut();
+        let index = folders
+            .entry(dir.to_owned())
+            .or_insert_with(|| YearIndex::in_folder(dir));
+        index
+            .year_before(&report.issuer.value, report.year.value)
+            .map(Path::to_owned)
     }
 }
 

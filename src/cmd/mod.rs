@@ -14,8 +14,10 @@ pub mod check;
 pub mod data;
 pub mod fonts;
 pub mod init;
+mod one;
 pub mod render;
 pub mod schema;
+pub mod watch;
 
 /// Prints a line of results to stdout (see [`emit`]).
 #[macro_export]
