@@ -17,6 +17,7 @@ pub mod files;
 pub mod fonts;
 pub mod formats;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -1,0 +1,144 @@
+//! The imported report as YAML: the draft below has the shape the loader reads
+//! (`formats::Report`, `model::Part` …), serialised by serde-saphyr, with a header comment
+//! naming the source and, at the end, a commented `# 未能识别` block listing every piece of
+//! text that was not placed, with where it came from.
+
+use serde::Serialize;
+
+/// A report as imported, in the loader's shape.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Draft {
+    pub format: &'static str,
+    pub issuer: String,
+    pub year: u16,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<DraftBlock>,
+    pub parts: Vec<DraftPart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<super::tables::Tables2021Draft>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<DraftSignature>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DraftPart {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<DraftBlock>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<DraftSection>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DraftSection {
+    pub heading: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<DraftBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum DraftBlock {
+    Paragraph(String),
+    Items {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        numbering: Option<&'static str>,
+        items: Vec<DraftItem>,
+    },
+    Table {
+        table: DraftTable,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum DraftItem {
+    Plain(String),
+    Full {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        heading: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        body: Vec<DraftBlock>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DraftTable {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub widths: Option<serde_saphyr::FlowSeq<Vec<f64>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Vec<DraftCell>>,
+    pub rows: Vec<Vec<DraftCell>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum DraftCell {
+    Plain(String),
+    Full {
+        text: String,
+        #[serde(skip_serializing_if = "is_one")]
+        colspan: usize,
+        #[serde(skip_serializing_if = "is_one")]
+        rowspan: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        align: Option<&'static str>,
+    },
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DraftSignature {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// `s` fit for one comment line.
+fn comment(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// The YAML of `draft`, headed by where it came from and ended by what was not placed.
+pub fn write(draft: &Draft, source: &str, unplaced: &[(String, String)]) -> Result<String, String> {
+    let body = serde_saphyr::to_string(draft).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    for line in crate::tr!("import-yaml-header", source = comment(source)).lines() {
+        out.push_str("# ");
+        out.push_str(&comment(line));
+        out.push('\n');
+    }
+    out.push_str(&body);
+    if !body.ends_with('\n') {
+        out.push('\n');
+    }
+    if !unplaced.is_empty() {
+        out.push_str("\n# 未能识别\n");
+        for (origin, text) in unplaced {
+            let mut lines = text.lines();
+            let first = lines.next().unwrap_or("");
+            out.push_str(&format!("# {}：{}\n", comment(origin), comment(first)));
+            for line in lines {
+                out.push_str(&format!("#   {}\n", comment(line)));
+            }
+        }
+    }
+    Ok(out)
+}
