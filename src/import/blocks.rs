@@ -127,9 +127,10 @@ impl Table {
                 while col < width && grid[r][col].is_some() {
                     col += 1;
                 }
-                for rr in r..(r + cell.rowspan).min(self.rows.len()) {
-                    for cc in col..(col + cell.colspan).min(width) {
-                        grid[rr][cc] = Some((r, k));
+                let end = (col + cell.colspan).min(width);
+                for row in grid.iter_mut().skip(r).take(cell.rowspan) {
+                    for slot in &mut row[col.min(end)..end] {
+                        *slot = Some((r, k));
                     }
                 }
                 col += cell.colspan;

@@ -95,5 +95,5 @@ pub fn to_yaml(imported: &Imported, source: &Path) -> Result<String, Error> {
         || source.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    yaml::write(&imported.draft, &name, &imported.unplaced).map_err(|why| Error::Bug(why))
+    yaml::write(&imported.draft, &name, &imported.unplaced).map_err(Error::Bug)
 }

@@ -605,7 +605,6 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
             parts,
             tables: if format == Format::FreeForm { None } else { tables },
             signature,
-            ..Draft::default()
         },
         summary,
         unplaced,
@@ -624,7 +623,7 @@ mod tests {
             Some((Numbering::Dot, 1))
         );
         assert_eq!(item_number("12、甲"), Some((Numbering::Comma, 12, 5)));
-        assert_eq!(item_number("（3）甲"), Some((Numbering::Paren, 3, 9)));
+        assert_eq!(item_number("（3）甲"), Some((Numbering::Paren, 3, 7)));
         assert_eq!(item_number("②甲"), Some((Numbering::Circled, 2, 3)));
         assert_eq!(item_number("2.5万元"), None);
         assert_eq!(item_number("2013年"), None);
