@@ -61,6 +61,8 @@ pub struct Paragraph {
     pub style: Style,
     /// The left indent in twentieths of a point (a signature is indented from the left).
     pub indent_left: i64,
+    /// The hanging indent of the first line, in twentieths of a point.
+    pub hanging: i64,
     pub origin: Origin,
 }
 
@@ -76,6 +78,9 @@ pub struct Cell {
     pub text: String,
     /// The alignment of the cell's first paragraph.
     pub align: Align,
+    /// Its left and hanging indents, in twentieths of a point (a statistics table's sub-rows
+    /// are indented by their depth).
+    pub indent: (i64, i64),
     pub colspan: usize,
     pub rowspan: usize,
     pub origin: Origin,

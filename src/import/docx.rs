@@ -91,6 +91,7 @@ struct Para {
     align: Align,
     style: Style,
     indent_left: i64,
+    hanging: i64,
 }
 
 impl Para {
@@ -121,6 +122,7 @@ impl Para {
             align: self.align,
             style: self.style,
             indent_left: self.indent_left,
+            hanging: self.hanging,
             origin,
         }
     }
@@ -144,6 +146,7 @@ struct Tbl {
 struct CellState {
     text: String,
     align: Option<Align>,
+    indent: (i64, i64),
     span: usize,
     merge: Option<bool>,
 }
@@ -248,6 +251,9 @@ fn body(xml: &str) -> Result<Source, String> {
                         {
                             p.indent_left = v.parse().unwrap_or(0);
                         }
+                        if let (Some(p), Some(v)) = (para.as_mut(), attr(e, "w:hanging")) {
+                            p.hanging = v.parse().unwrap_or(0);
+                        }
                     }
                     "w:b" if in_rpr => {
                         if let Some(p) = para.as_mut() {
@@ -302,6 +308,9 @@ fn body(xml: &str) -> Result<Source, String> {
                             if let Some(c) = t.cell.as_mut()
                                 && !p.text.is_empty()
                             {
+                                if c.align.is_none() {
+                                    c.indent = (p.indent_left, p.hanging);
+                                }
                                 c.align.get_or_insert(p.align);
                                 if !c.text.is_empty() {
                                     c.text.push('\n');
@@ -401,6 +410,7 @@ fn end_cell(t: &mut Tbl) {
             row.push(Cell {
                 text: c.text,
                 align: c.align.unwrap_or_default(),
+                indent: c.indent,
                 colspan: c.span,
                 rowspan: 1,
                 origin: Origin::Cell {

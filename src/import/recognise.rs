@@ -133,6 +133,7 @@ enum Entry {
     /// A table, and whether it is one of the format's typed tables (printed from `tables`
     /// when all three were read, and kept as a table in the body otherwise).
     Table(DraftTable, bool),
+    Statistics(super::yaml::DraftStatistics),
     Item {
         form: Numbering,
         n: usize,
@@ -162,6 +163,12 @@ impl Walker<'_> {
                     if !(*typed && self.drop_typed) {
                         out.push(DraftBlock::Table { table: t.clone() });
                     }
+                    self.pos += 1;
+                }
+                Entry::Statistics(t) => {
+                    out.push(DraftBlock::Statistics {
+                        statistics: t.clone(),
+                    });
                     self.pos += 1;
                 }
                 Entry::Item { form, .. } => {
@@ -283,6 +290,98 @@ fn general_table(t: &Table, caption: Option<String>) -> DraftTable {
         header: header.to_vec(),
         rows: rows.to_vec(),
     }
+}
+
+/// A free-form statistics table (指标名称 | 计量单位 | values, one header row), read back into
+/// its rows: a sub-row's depth from its indent, 「其中：」 (printed before a first sub-row)
+/// taken off, a unit left out where it is its parent's.
+fn statistics(t: &Table, caption: Option<String>) -> Option<super::yaml::DraftStatistics> {
+    use super::yaml::DraftStatRow;
+    let head = t.rows.first()?;
+    let texts: Vec<&str> = head.iter().map(|c| c.text.as_str()).collect();
+    if texts.len() < 3 || texts[0] != "指标名称" || texts[1] != "计量单位" || t.rows.len() < 2 {
+        return None;
+    }
+    let columns: Vec<String> = texts[2..].iter().map(|s| (*s).to_owned()).collect();
+    let width = texts.len();
+    let step = t.rows[1..]
+        .iter()
+        .filter_map(|r| r.first())
+        .map(|c| c.indent.0)
+        .filter(|i| *i > 0)
+        .min()
+        .unwrap_or(1);
+    // (depth, row, the unit as printed)
+    let mut flat: Vec<(usize, DraftStatRow, Option<String>)> = Vec::new();
+    for row in &t.rows[1..] {
+        let name_cell = row.first()?;
+        let depth = usize::try_from((name_cell.indent.0 + step / 2) / step).unwrap_or(0);
+        let name = if name_cell.indent.1 > 0 {
+            name_cell
+                .text
+                .strip_prefix("其中：")
+                .unwrap_or(&name_cell.text)
+                .to_owned()
+        } else {
+            name_cell.text.clone()
+        };
+        if row.len() == 1 && name_cell.colspan == width {
+            flat.push((
+                depth,
+                DraftStatRow {
+                    name,
+                    ..DraftStatRow::default()
+                },
+                None,
+            ));
+            continue;
+        }
+        if row.len() != width || row.iter().any(|c| c.colspan != 1 || c.rowspan != 1) {
+            return None;
+        }
+        let unit = row[1].text.clone();
+        let values: Vec<String> = row[2..].iter().map(|c| c.text.clone()).collect();
+        let values = (!values.iter().all(String::is_empty)).then_some(serde_saphyr::FlowSeq(values));
+        flat.push((
+            depth,
+            DraftStatRow {
+                name,
+                unit: (!unit.is_empty()).then(|| unit.clone()),
+                values,
+                of_which: Vec::new(),
+            },
+            (!unit.is_empty()).then_some(unit),
+        ));
+    }
+    fn attach(rows: &mut Vec<DraftStatRow>, depth: usize, parent_unit: Option<&str>, mut row: DraftStatRow) {
+        if depth > 0
+            && let Some(last) = rows.last_mut()
+        {
+            let unit = last.unit.clone().or_else(|| parent_unit.map(str::to_owned));
+            return attach(&mut last.of_which, depth - 1, unit.as_deref(), row);
+        }
+        if row.unit.is_some() && row.unit.as_deref() == parent_unit {
+            row.unit = None;
+        }
+        rows.push(row);
+    }
+    let mut rows = Vec::new();
+    for (depth, row, _) in flat {
+        attach(&mut rows, depth, None, row);
+    }
+    Some(super::yaml::DraftStatistics {
+        caption,
+        columns: serde_saphyr::FlowSeq(columns),
+        rows,
+    })
+}
+
+/// A table of the body: a statistics table when it is one, a general table otherwise.
+fn body_table(t: &Table, caption: Option<String>, typed: bool) -> Entry {
+    if !typed && let Some(s) = statistics(t, caption.clone()) {
+        return Entry::Statistics(s);
+    }
+    Entry::Table(general_table(t, caption), typed)
 }
 
 /// The issuer named in the title: the longest text before the year in a title line, or a
@@ -460,7 +559,7 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
                 summary.tables += 1;
                 summary.cells += t.rows.iter().map(Vec::len).sum::<usize>();
                 let is_typed = typed.take(t);
-                target(&mut preamble, &mut parts).push(Entry::Table(general_table(t, None), is_typed));
+                target(&mut preamble, &mut parts).push(body_table(t, None, is_typed));
             }
             Block::Paragraph(p) => {
                 // A centred short line just before a table is its caption.
@@ -472,8 +571,7 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
                     summary.tables += 1;
                     summary.cells += t.rows.iter().map(Vec::len).sum::<usize>();
                     let is_typed = typed.take(t);
-                    target(&mut preamble, &mut parts)
-                        .push(Entry::Table(general_table(t, Some(p.text.clone())), is_typed));
+                    target(&mut preamble, &mut parts).push(body_table(t, Some(p.text.clone()), is_typed));
                     continue;
                 }
                 let text = p.text.replace('\n', "");

@@ -57,6 +57,29 @@ pub enum DraftBlock {
     Table {
         table: DraftTable,
     },
+    Statistics {
+        statistics: DraftStatistics,
+    },
+}
+
+/// A statistics table (指标名称 | 计量单位 | values), its rows nested by their 「其中」.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftStatistics {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    pub columns: serde_saphyr::FlowSeq<Vec<String>>,
+    pub rows: Vec<DraftStatRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DraftStatRow {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<serde_saphyr::FlowSeq<Vec<String>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub of_which: Vec<DraftStatRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
