@@ -277,3 +277,307 @@ fn under_a_chinese_locale_import_speaks_chinese() {
         .unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("将已发布的报告"));
 }
+
+// ---- A Word file as a portal's CMS or a clerk's Word leaves it -----------------------------
+
+/// A paragraph with one run per character (as pasted text often is), bold or not, aligned.
+fn p_chars(text: &str, bold: bool, jc: Option<&str>) -> String {
+    let ppr = jc.map_or(String::new(), |j| format!("<w:pPr><w:jc w:val=\"{j}\"/></w:pPr>"));
+    let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    let runs: String = text
+        .chars()
+        .map(|c| format!("<w:r>{b}<w:t xml:space=\"preserve\">{c}</w:t></w:r>"))
+        .collect();
+    format!("<w:p>{ppr}{runs}</w:p>")
+}
+
+/// A paragraph whose first run is bold (a run-in heading) and the rest plain.
+fn p_run_in(heading: &str, text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{heading}</w:t></w:r><w:r><w:t>{}</w:t></w:r><w:r><w:t>{}</w:t></w:r></w:p>",
+        &text[..3],
+        &text[3..]
+    )
+}
+
+/// A cell: its paragraphs (a label wrapped onto two lines is two), its span and merge.
+fn tc(paragraphs: &[&str], span: usize, merge: Option<&str>) -> String {
+    let mut pr = String::new();
+    if span > 1 {
+        pr.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+    }
+    match merge {
+        Some("restart") => pr.push_str("<w:vMerge w:val=\"restart\"/>"),
+        Some(_) => pr.push_str("<w:vMerge/>"),
+        None => {}
+    }
+    let ps: String = paragraphs
+        .iter()
+        .map(|t| format!("<w:p><w:r><w:rPr><w:sz w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>"))
+        .collect();
+    format!(
+        "<w:tc><w:tcPr>{pr}</w:tcPr>{}</w:tc>",
+        if ps.is_empty() { "<w:p/>".into() } else { ps }
+    )
+}
+
+fn tr(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
+fn tbl(rows: &[String]) -> String {
+    format!("<w:tbl><w:tblPr/><w:tblGrid/>{}</w:tbl>", rows.concat())
+}
+
+/// Seven counts as a CMS may leave them: full-width digits, stray spaces.
+fn counts(values: [&str; 7]) -> Vec<String> {
+    values.iter().map(|v| tc(&[v], 1, None)).collect()
+}
+
+fn cms_docx() -> Vec<u8> {
+    let zero = ["0", " 0", "０", "0 ", "0", "0", "0"];
+    let one = ["１", "0", "0", "0", "0", "0", " 1 "];
+    let row = |label: Vec<String>, values: [&str; 7]| {
+        let mut cells = label;
+        cells.extend(counts(values));
+        tr(&cells)
+    };
+    let mut t3 = vec![
+        tr(&[
+            tc(
+                &[
+                    "（本列数据的勾稽关系为：第一项加第二项之和，",
+                    "等于第三项加第四项之和）",
+                ],
+                3,
+                Some("restart"),
+            ),
+            tc(&["申请人情况"], 7, None),
+        ]),
+        tr(&[
+            tc(&[], 3, Some("continue")),
+            tc(&["自然人"], 1, Some("restart")),
+            tc(&["法人或其他组织"], 5, None),
+            tc(&["总计"], 1, Some("restart")),
+        ]),
+        tr(&[
+            tc(&[], 3, Some("continue")),
+            tc(&[], 1, Some("continue")),
+            tc(&["商业企业"], 1, None),
+            tc(&["科研机构"], 1, None),
+            tc(&["社会公益组织"], 1, None),
+            tc(&["法律服务机构"], 1, None),
+            tc(&["其他"], 1, None),
+            tc(&[], 1, Some("continue")),
+        ]),
+        // A label wrapped onto two lines and spaced out.
+        row(vec![tc(&["一、本年新收政府信息", "公开申请数量"], 3, None)], one),
+        row(vec![tc(&["二、上年结转政府信息公开申请数量"], 3, None)], zero),
+        row(
+            vec![
+                tc(&["三、本年度办理结果"], 1, Some("restart")),
+                tc(&["（一）予以公开"], 2, None),
+            ],
+            one,
+        ),
+        row(
+            vec![
+                tc(&[], 1, Some("continue")),
+                tc(
+                    &["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+                    2,
+                    None,
+                ),
+            ],
+            zero,
+        ),
+    ];
+    let groups: [(&str, &[&str]); 4] = [
+        (
+            "（三）不予公开",
+            &[
+                "1． 属于国家秘密",
+                "2.其他法律行政法规禁止公开",
+                "3.危及“三安全一稳定”",
+                "4.保护第三方合法权益",
+                "5.属于三类内部事务信息",
+                "6.属于四类过程性信息",
+                "7.属于行政执法案卷",
+                "8.属于行政查询事项",
+            ],
+        ),
+        (
+            "（四）无法提供",
+            &[
+                "1.本机关不掌握相关政府信息",
+                "2.没有现成信息需要另行制作",
+                "3.补正后申请内容仍不明确",
+            ],
+        ),
+        (
+            "（五）不予处理",
+            &[
+                "1.信访举报投诉类申请",
+                "2.重复申请",
+                "3.要求提供公开出版物",
+                "4.无正当理由大量反复申请",
+                "5.要求行政机关确认或重新出具已获取信息",
+            ],
+        ),
+        (
+            "（六）其他处理",
+            &[
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "3.其他",
+            ],
+        ),
+    ];
+    for (group, leaves) in groups {
+        for (k, leaf) in leaves.iter().enumerate() {
+            let merge = if k == 0 { "restart" } else { "continue" };
+            let label = if k == 0 { vec![group] } else { vec![] };
+            t3.push(row(
+                vec![
+                    tc(&[], 1, Some("continue")),
+                    tc(&label, 1, Some(merge)),
+                    tc(&[leaf], 1, None),
+                ],
+                zero,
+            ));
+        }
+    }
+    t3.push(row(
+        vec![tc(&[], 1, Some("continue")), tc(&["（七）总计"], 2, None)],
+        one,
+    ));
+    t3.push(row(vec![tc(&["四、结转下年度继续办理"], 3, None)], zero));
+
+    let group = |title: &str| tr(&[tc(&[title], 4, None)]);
+    let pair = |label: &str, value: &str| tr(&[tc(&[label], 1, None), tc(&[value], 3, None)]);
+    let t2 = vec![
+        group("第二十条第（一）项"),
+        tr(&[
+            tc(&["信息内容"], 1, None),
+            tc(&["本年制发件数"], 1, None),
+            tc(&["本年废止件数"], 1, None),
+            tc(&["现行有效件数"], 1, None),
+        ]),
+        tr(&[
+            tc(&["规章"], 1, None),
+            tc(&["0"], 1, None),
+            tc(&["0"], 1, None),
+            tc(&["0"], 1, None),
+        ]),
+        tr(&[
+            tc(&["行政规范性", "文件"], 1, None),
+            tc(&["２"], 1, None),
+            tc(&["1"], 1, None),
+            tc(&["1 5"], 1, None),
+        ]),
+        group("第二十条第（五）项"),
+        pair("信息内容", "本年处理决定数量"),
+        pair("行政许可", "12"),
+        group("第二十条第（六）项"),
+        pair("信息内容", "本年处理决定数量"),
+        pair("行政处罚", "3"),
+        pair("行政强制", "0"),
+        group("第二十条第（八）项"),
+        pair("信息内容", "本年收费金额（单位：万元）"),
+        pair("行政事业性收费", " 1.5 "),
+    ];
+    let mut t4 = vec![
+        tr(&[tc(&["行政复议"], 5, None), tc(&["行政诉讼"], 10, None)]),
+        tr(&[
+            tc(&["结果维持"], 1, None),
+            tc(&["结果纠正"], 1, None),
+            tc(&["其他结果"], 1, None),
+            tc(&["尚未审结"], 1, None),
+            tc(&["总计"], 1, None),
+            tc(&["未经复议直接起诉"], 5, None),
+            tc(&["复议后起诉"], 5, None),
+        ]),
+    ];
+    let mut data: Vec<String> = (0..15).map(|_| tc(&["0"], 1, None)).collect();
+    data[0] = tc(&["１"], 1, None);
+    data[4] = tc(&["1"], 1, None);
+    t4.push(tr(&data));
+
+    let body = [
+        p_chars("某区人民政府", true, Some("center")),
+        p_chars("2022年政府信息公开工作年度报告", true, Some("center")),
+        p_chars("　　本报告根据《中华人民共和国政府信息公开条例》编制。", false, None),
+        p_chars("一、总体情况", true, None),
+        p_run_in("（一）主动公开。", "全年主动公开政府信息100条。"),
+        "<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>内部资料 注意保存</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>".into(),
+        p_chars("二、主动公开政府信息情况", true, None),
+        tbl(&t2),
+        p_chars("三、收到和处理政府信息公开申请情况", true, None),
+        p_chars("全年收到申请1件。", false, None),
+        tbl(&t3),
+        p_chars("四、政府信息公开行政复议、行政诉讼情况", true, None),
+        tbl(&t4),
+        p_chars("五、存在的主要问题及改进情况", true, None),
+        p_chars("公开的及时性有待提高。", false, None),
+        p_chars("六、其他需要报告的事项", true, None),
+        p_chars("本年度未收取信息处理费。", false, None),
+    ]
+    .concat();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let footer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:r><w:t>- 1 -</w:t></w:r></w:p></w:ftr>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("word/document.xml", document.as_str()),
+        ("word/footer1.xml", footer),
+    ] {
+        zip.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_file_as_a_cms_leaves_it_imports_with_every_table_cell_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("cms.docx");
+    std::fs::write(&docx, cms_docx()).unwrap();
+    let yaml = dir.path().join("cms.yaml");
+    let out = import(&docx, &yaml);
+    let said = stderr(&out);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{said}");
+    assert!(
+        said.contains("standard_2021, 2 title lines, 6 parts, 1 section"),
+        "{said}"
+    );
+    assert!(said.contains("typed form: 2、3、4"), "{said}");
+    assert!(said.contains("1 piece of text was not placed"), "{said}");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    for want in [
+        "format: standard_2021",
+        "issuer: 某区人民政府",
+        "year: 2022",
+        "- 本报告根据《中华人民共和国政府信息公开条例》编制。",
+        "- heading: 主动公开。\n    text: 全年主动公开政府信息100条。",
+        "normative_documents: {issued: 2, repealed: 1, in_force: 15}",
+        "licensing: 12",
+        "received: [1, 0, 0, 0, 0, 0, 1]",
+        "carried_over: [0, 0, 0, 0, 0, 0, 0]",
+        "state_secret: [0, 0, 0, 0, 0, 0, 0]",
+        "total: [1, 0, 0, 0, 0, 0, 1]",
+        "reconsideration: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}",
+        "# paragraph 5：内部资料 注意保存",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    assert!(
+        text.contains("fees: '1.5'") || text.contains("fees: \"1.5\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("- 1 -"),
+        "the footer's page number is not the report's: {text}"
+    );
+}

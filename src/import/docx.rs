@@ -85,9 +85,11 @@ fn on(e: &BytesStart) -> bool {
 /// A paragraph being read.
 #[derive(Default)]
 struct Para {
-    runs: Vec<(String, bool)>,
+    /// The runs read: text, bold, East Asian font.
+    runs: Vec<(String, bool, String)>,
     run: String,
     run_bold: bool,
+    run_font: String,
     align: Align,
     style: Style,
     indent_left: i64,
@@ -95,22 +97,33 @@ struct Para {
 }
 
 impl Para {
+    /// Ends a run. Neighbouring runs of the same weight and font are one run for us (Word
+    /// and CMSes split them at every edit, or at every character), except after a run that
+    /// ends a sentence: a run-in heading (「（一）主动公开。」, 「3、重点领域信息公开。」) is bold,
+    /// in its own font or a run of its own, so it stays one.
     fn end_run(&mut self) {
         if !self.run.is_empty() {
-            let bold = self.run_bold;
-            self.runs.push((std::mem::take(&mut self.run), bold));
+            let text = std::mem::take(&mut self.run);
+            let font = std::mem::take(&mut self.run_font);
+            match self.runs.last_mut() {
+                Some((t, b, f))
+                    if *b == self.run_bold && *f == font && !t.ends_with(['。', '！', '？', '：']) =>
+                {
+                    t.push_str(&text)
+                }
+                _ => self.runs.push((text, self.run_bold, font)),
+            }
         }
         self.run_bold = false;
+        self.run_font.clear();
     }
 
     fn finish(mut self, origin: Origin) -> Paragraph {
         self.end_run();
-        // Neighbouring runs of the same weight are one run for us (Word splits them at
-        // every edit); a heading run-in is bold or in its own font, which we see as a run.
-        let text: String = self.runs.iter().map(|(t, _)| t.as_str()).collect();
+        let text: String = self.runs.iter().map(|(t, _, _)| t.as_str()).collect();
         let lead = text.len() - text.trim_start().len();
-        let bold = !self.runs.is_empty() && self.runs.iter().all(|(t, b)| *b || t.trim().is_empty());
-        let mut runs: Vec<String> = self.runs.into_iter().map(|(t, _)| t).collect();
+        let bold = !self.runs.is_empty() && self.runs.iter().all(|(t, b, _)| *b || t.trim().is_empty());
+        let mut runs: Vec<String> = self.runs.into_iter().map(|(t, _, _)| t).collect();
         if let Some(first) = runs.first_mut() {
             *first = first[lead.min(first.len())..].to_owned();
         }
@@ -253,6 +266,14 @@ fn body(xml: &str) -> Result<Source, String> {
                         }
                         if let (Some(p), Some(v)) = (para.as_mut(), attr(e, "w:hanging")) {
                             p.hanging = v.parse().unwrap_or(0);
+                        }
+                    }
+                    "w:rFonts" if in_rpr => {
+                        if let (Some(p), Some(font)) = (
+                            para.as_mut(),
+                            attr(e, "w:eastAsia").or_else(|| attr(e, "w:ascii")),
+                        ) {
+                            p.run_font = font;
                         }
                     }
                     "w:b" if in_rpr => {

@@ -576,7 +576,6 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
                 }
                 let text = p.text.replace('\n', "");
                 if let Some(m) = PART.captures(&text)
-                    && p.runs.len() <= 1
                     && chinese_number(&m[1]).is_some()
                 {
                     let expected = parts.len() + 1;

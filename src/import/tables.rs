@@ -27,14 +27,30 @@ impl Serialize for Value {
             Value::Count(n) => s.serialize_u64(*n),
             Value::Amount(a) | Value::Text(a) => s.serialize_str(a),
             Value::Row(r) => serde_saphyr::FlowSeq(r).serialize(s),
-            Value::Map(entries) => {
-                let mut m = s.serialize_map(Some(entries.len()))?;
-                for (k, v) in entries {
-                    m.serialize_entry(k, v)?;
-                }
-                m.end()
+            // A map of numbers on one line, as the examples write them:
+            // `rules: {issued: 0, repealed: 0, in_force: 0}`.
+            Value::Map(entries)
+                if entries
+                    .iter()
+                    .all(|(_, v)| !matches!(v, Value::Map(_) | Value::Row(_))) =>
+            {
+                serde_saphyr::FlowMap(Entries(entries)).serialize(s)
             }
+            Value::Map(entries) => Entries(entries).serialize(s),
         }
+    }
+}
+
+/// Keys and values in their order, as a YAML mapping.
+struct Entries<'a>(&'a [(&'static str, Value)]);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
     }
 }
 

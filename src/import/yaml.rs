@@ -165,3 +165,56 @@ pub fn write(draft: &Draft, source: &str, unplaced: &[(String, String)]) -> Resu
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn what_is_written_loads_back_whatever_the_text_holds() {
+        let long = "很长的段落".repeat(80);
+        let awkward = [
+            "- 一条",
+            "# 不是注释",
+            "键: 值",
+            "2014",
+            "yes",
+            "null",
+            "“引号”'单'\"双\"",
+            "{花括号}",
+            "末尾空格 ",
+            long.as_str(),
+        ];
+        let draft = Draft {
+            format: "free_form",
+            issuer: "某局: #1".into(),
+            year: 2016,
+            title: vec!["某局2016年政府信息公开工作年度报告".into()],
+            preamble: awkward
+                .iter()
+                .map(|s| DraftBlock::Paragraph((*s).to_owned()))
+                .collect(),
+            parts: vec![DraftPart {
+                heading: Some("概述".into()),
+                body: vec![DraftBlock::Paragraph("正文。".into())],
+                sections: Vec::new(),
+            }],
+            ..Draft::default()
+        };
+        let unplaced = [("第3行".to_owned(), "两行\n文字".to_owned())];
+        let yaml = write(&draft, "a\nb.txt", &unplaced).unwrap();
+        let report = crate::load::parse(Path::new("t.yaml"), &yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+        assert_eq!(report.issuer.value, "某局: #1");
+        let back: Vec<String> = report
+            .preamble
+            .iter()
+            .map(|b| match &b.value {
+                crate::model::Block::Paragraph(p) => p.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(back, awkward);
+        assert!(yaml.ends_with("# 未能识别\n# 第3行：两行\n#   文字\n"), "{yaml}");
+    }
+}
