@@ -235,6 +235,10 @@ pub struct ImportArgs {
     #[arg(long)]
     pub force: bool,
 
+    // Make the file last year's report and write this year's skeleton from it
+    #[arg(long = "previous-year")]
+    pub previous_year: bool,
+
     #[command(flatten)]
     pub template: TemplateArgs,
 

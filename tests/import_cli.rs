@@ -581,3 +581,45 @@ fn a_word_file_as_a_cms_leaves_it_imports_with_every_table_cell_right() {
         "the footer's page number is not the report's: {text}"
     );
 }
+
+#[test]
+fn previous_year_turns_last_years_report_into_this_years_skeleton() {
+    let dir = tempfile::tempdir().unwrap();
+    report()
+        .args(["render", "--format", "docx", "-q", "-o"])
+        .arg(dir.path())
+        .arg(root().join("reports/yunxi-2020.yaml"))
+        .assert()
+        .success();
+    let yaml = dir.path().join("2021.yaml");
+    let out = report()
+        .arg("import")
+        .arg(dir.path().join("yunxi-2020.docx"))
+        .args(["--previous-year", "-o"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    let said = stderr(&out);
+    // Refused until filled in: last year's text is marked, the numbers are 0.
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("advanced to 2021"), "{said}");
+    assert!(
+        said.contains("上年结转 taken from last year's 结转下年度继续办理"),
+        "{said}"
+    );
+    assert!(said.contains("error[S-PLACEHOLDER]"), "{said}");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    for want in [
+        "format: standard_2021",
+        "year: 2021",
+        "- 示例市云溪区人民政府\n- 2021年政府信息公开工作年度报告",
+        // 2020's 结转下年度继续办理 is 2021's 上年结转.
+        "carried_over: [3, 0, 0, 0, 0, 0, 3]",
+        "received: [0, 0, 0, 0, 0, 0, 0]",
+        "no_correction: [0, 0, 0, 0, 0, 0, 0]",
+        "- 待填写：",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    assert!(!text.contains("2020年政府信息公开工作年度报告"), "{text}");
+}

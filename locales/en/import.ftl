@@ -60,3 +60,9 @@ import-unplaced = { $count ->
 }
 import-written = wrote { $path }
 import-check-clean = check: no findings
+cli-import-arg-previous_year = Read the file as last year's report and write this year's skeleton: the year advanced, last year's text kept behind 「待填写：」 (which check refuses until it is rewritten), the tables zeroed but for 上年结转, taken from last year's 结转下年度继续办理
+import-advanced = advanced to { $year }: { $marked ->
+    [one] { $marked } paragraph or item keeps last year's text behind 「待填写：」; rewrite it
+   *[other] { $marked } paragraphs and items keep last year's text behind 「待填写：」; rewrite them
+}
+import-carried = 上年结转 taken from last year's 结转下年度继续办理; the other numbers of the tables are 0 until filled in

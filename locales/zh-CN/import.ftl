@@ -36,3 +36,6 @@ import-all-placed = 全部文字均已识别
 import-unplaced = 有{ $count }段文字未能识别（已列于 YAML 文件末尾“# 未能识别”之下）：
 import-written = 已生成 { $path }
 import-check-clean = 检查：未发现问题
+cli-import-arg-previous_year = 将文件作为上年报告，生成本年报告框架：年度加一，上年正文保留在“待填写：”之后（改写前检查不予通过），统计表数字清零，上年结转取自上年的结转下年度继续办理
+import-advanced = 已改为{ $year }年：{ $marked }段正文和条目保留上年文字并标注“待填写：”，请逐一改写
+import-carried = 上年结转已取自上年的结转下年度继续办理；统计表其余数字为0，请填写

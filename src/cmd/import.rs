@@ -20,7 +20,10 @@ pub fn run(args: &ImportArgs) -> Outcome {
     if output.exists() && !args.force {
         return Err(Error::Usage(crate::tr!("import-exists", path = &output)));
     }
-    let imported = import::import_file(&args.file, args.format.map(Into::into))?;
+    let mut imported = import::import_file(&args.file, args.format.map(Into::into))?;
+    let advanced = args
+        .previous_year
+        .then(|| import::previous::advance(&mut imported.draft));
     let yaml = import::to_yaml(&imported, &args.file)?;
     // What is written must load: a draft the loader refuses is our bug, not the user's.
     if let Err(err) = crate::load::parse(&output, &yaml) {
@@ -51,6 +54,15 @@ pub fn run(args: &ImportArgs) -> Outcome {
     }
     if s.signature {
         crate::progress!("{}", crate::tr!("import-signature"));
+    }
+    if let Some(a) = &advanced {
+        crate::progress!(
+            "{}",
+            crate::tr!("import-advanced", year = a.year, marked = a.marked)
+        );
+        if a.carried {
+            crate::progress!("{}", crate::tr!("import-carried"));
+        }
     }
     if imported.unplaced.is_empty() {
         crate::progress!("{}", crate::tr!("import-all-placed"));

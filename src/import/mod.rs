@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod docx;
+pub mod previous;
 pub mod recognise;
 pub mod tables;
 pub mod text;
