@@ -153,6 +153,8 @@ struct Tbl {
     row_header: bool,
     cell: Option<CellState>,
     number: usize,
+    /// Text in a cell that a merge covers, which no grid position shows.
+    covered: Vec<(Origin, String)>,
 }
 
 #[derive(Default)]
@@ -370,6 +372,7 @@ fn body(xml: &str) -> Result<Source, String> {
                             } else {
                                 Vec::new()
                             };
+                            source.unplaced.extend(t.covered);
                             let rows: Vec<Vec<Cell>> = t.rows;
                             source.blocks.push(Block::Table(Table {
                                 rows,
@@ -419,6 +422,14 @@ fn end_cell(t: &mut Tbl) {
     let table = t.number;
     match c.merge {
         Some(false) => {
+            if !c.text.trim().is_empty() {
+                let origin = Origin::Cell {
+                    table,
+                    row: r + 1,
+                    column: t.col + 1,
+                };
+                t.covered.push((origin, c.text.clone()));
+            }
             if let Some((rr, k)) = t.open[t.col]
                 && let Some(cell) = t.rows.get_mut(rr).and_then(|row| row.get_mut(k))
             {
