@@ -8,7 +8,7 @@ cli-import-after =
     It prints what it recognised (title lines, parts, sections, items, tables and their cells) and every piece of text it could not place; those are also listed at the end of the YAML under “# 未能识别”. Then it checks the result as report check does, and exits as it does: 0 clean, 1 findings with errors, 2 could not run.
 cli-import-arg-file = The published report: a .txt file (one paragraph a line, or paragraphs separated by runs of spaces) or a Word .docx file
 cli-import-arg-output = The YAML to write (default: the input's name with .yaml, beside it)
-cli-import-arg-format = The report's shape (default: standard_2021 or trial_2019 when the statistics tables are found, by the year; free_form otherwise)
+cli-import-arg-format = The report's shape (default: standard_2021 or trial_2019 when its three statistics tables are found, as its table 2 is the 2021 or the 2019 one; free_form otherwise)
 cli-import-arg-force = Replace the output if it exists
 
 import-origin-line = line { $line }

@@ -8,7 +8,7 @@ cli-import-after =
     导入时列出已识别的内容（标题行、部分、小节、条目、表格及单元格）和未能识别的每段文字；未能识别的文字同时列于 YAML 文件末尾“# 未能识别”之下。随后按 report check 的规则检查结果，退出状态与其相同：0 无问题，1 有错误，2 无法运行。
 cli-import-arg-file = 已发布的报告：.txt 文件（每行一段，或以连续空格分段）或 Word .docx 文件
 cli-import-arg-output = 要写入的 YAML 文件（默认：与输入文件同名、扩展名为 .yaml，位于同一文件夹）
-cli-import-arg-format = 报告格式（默认：识别出统计表时按年度取 standard_2021 或 trial_2019，否则取 free_form）
+cli-import-arg-format = 报告格式（默认：识别出三张统计表时，按表二的式样取 standard_2021 或 trial_2019，否则取 free_form）
 cli-import-arg-force = 输出文件已存在时予以替换
 
 import-origin-line = 第{ $line }行
