@@ -64,6 +64,8 @@ pub enum Command {
     Data(DataArgs),
     // Print the JSON Schema of the report YAML, for editors (yaml-language-server)
     Schema,
+    // Turn a published report (.txt or .docx) back into report YAML, then check it
+    Import(ImportArgs),
     // List the fonts report can use, with the family names a template's roles refer to
     Fonts(FontsArgs),
 }
@@ -215,6 +217,35 @@ pub struct InitArgs {
     // Replace the file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    // The published report: .txt or .docx
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    // The YAML to write (default: the input's name with .yaml, beside it)
+    #[arg(short = 'o', long = "output", value_name = "OUT.yaml")]
+    pub output: Option<PathBuf>,
+
+    // The report's shape (default: detected from the year and the tables)
+    #[arg(long, value_enum)]
+    pub format: Option<InitFormat>,
+
+    // Replace the output if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    // Make the file last year's report and write this year's skeleton from it
+    #[arg(long = "previous-year")]
+    pub previous_year: bool,
+
+    #[command(flatten)]
+    pub template: TemplateArgs,
+
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,6 +18,7 @@ pub mod files;
 pub mod fonts;
 pub mod formats;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod live;
 pub mod load;

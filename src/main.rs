@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => cmd::batch::verify(args),
         Command::Data(args) => cmd::data::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Import(args) => cmd::import::run(args),
     };
     // The one place an error that stopped a command is printed.
     ExitCode::from(cmd::exit_code(outcome))

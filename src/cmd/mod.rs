@@ -13,6 +13,7 @@ pub mod batch;
 pub mod check;
 pub mod data;
 pub mod fonts;
+pub mod import;
 pub mod init;
 mod one;
 pub mod render;

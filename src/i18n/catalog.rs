@@ -16,7 +16,8 @@ macro_rules! catalogs {
     };
 }
 
-const FILES: &[(&str, &str, &str)] = catalogs!["common", "cli", "rules", "commands", "load", "watch"];
+const FILES: &[(&str, &str, &str)] =
+    catalogs!["common", "cli", "rules", "commands", "load", "watch", "import"];
 
 fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
     FILES.iter().map(move |(name, en, zh)| {
