@@ -145,6 +145,9 @@ check-s-parts-free-form-tables = `tables` are printed only in `format: standard_
 check-s-parts-free-form-tables-help = add `format: standard_2021` (or `trial_2019` for 2019 and 2020), or remove `tables`
 check-s-parts-count = a { $format } report has six parts, this one has { $count }
 check-s-parts-count-help = the parts are, in order: { $titles }
+# Each title in that list, and what stands between two.
+check-s-parts-count-title = { $title }
+check-s-parts-count-separator = 、
 check-s-parts-near = the part is titled 「{ $heading }」; the format's title is 「{ $canonical }」
 check-s-parts-misplaced = 「{ $heading }」 stands where the part 「{ $canonical }」 belongs: parts missing or out of order
 check-s-parts-title-help = leave `heading` out and the canonical title is printed
@@ -164,7 +167,9 @@ check-t4-group = { $group }: { $total_label } is { $total }, but 维持 + 纠正
 check-t4-group-help = correct the count that is wrong, or leave the 总计 out and it is computed
 
 ## X-CARRY, X-INFORCE (between two years)
-check-x-carry = 上年结转 is { $now }, but the { $year } report carried { $before } forward
+check-x-carry = 上年结转 is [{ $now }], but the { $year } report carried [{ $before }] forward
+# Between the six columns' numbers.
+check-x-carry-separator = {", "}
 check-x-carry-help = this year's { $this_row } is last year's { $last_row }, column by column
 check-x-inforce = { $name }: 现行有效 { $now } ≠ last year's { $before } + 制发 { $issued } − 废止 { $repealed } = { $expected }
 check-x-inforce-help = check the counts; a clean-up of documents can explain a difference

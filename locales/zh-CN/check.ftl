@@ -24,7 +24,7 @@ check-s-control-other-help = 删除该字符（可能是随文字粘贴进来的
 ## S-DEPTH
 check-s-depth-too-deep = （1）条目之下又有列表：公文结构层次序数只有一、（一）1.（1）四层
 check-s-depth-too-deep-help = 将这些条目改为该条目 `body` 中的段落，或提高一个层级
-check-s-depth-rank = “{ $parent }”条目之下的列表用了“{ $own }”编号：条目之下的列表应低一级编号，依次为1. →（1）→ ①
+check-s-depth-rank = “{ $parent }”条目之下的列表用了“{ $own }”编号：条目之下的列表应比该条目低一级编号，依次为“1.”“（1）”“①”
 check-s-depth-rank-help = 删去 `numbering`（列表即按“{ $below }”编号）
 check-s-depth-rank-lowest-help = 将这些条目改为该条目 `body` 中的段落
 check-s-depth-circled = ①条目之下又有列表：①之下没有更低一级的序号
@@ -43,7 +43,7 @@ check-d-year-later = { $mentioned }年晚于报告年度的下一年（{ $next }
 check-d-year-later-help = 年度报告于次年年初编写：核对年份
 check-d-year-period = 统计期限中的年份为{ $found }年，报告年度为{ $year }年
 check-d-year-period-help = 改为“统计期限为{ $year }年1月1日至{ $year }年12月31日”
-check-d-year-date = 报告日期{ $date }不在{ $year }年或{ $next }年
+check-d-year-date = 报告日期{ $date }不在{ $year }年或{ $next }年内
 check-d-year-date-late-help = 报告日期为成文日期，一般在次年1月至3月
 check-d-year-date-help = 报告日期为成文日期，应在报告年度的次年
 
@@ -81,7 +81,7 @@ check-d-docno-brackets = 文号“{ $number }”的年份用了{ $open }{ $close
 check-d-docno-brackets-help = 改为 { $fixed }
 check-d-docno-form = 文号“{ $number }”中有“第”字或序号前加了0
 check-d-docno-form-help = 改为 { $fixed }
-check-d-docno-year = 文号年份{ $year }晚于{ $next }年
+check-d-docno-year = 文号“{ $number }”的年份晚于{ $next }年
 check-d-docno-year-help = 核对文号的年份
 
 ## S-NUMBERING
@@ -98,12 +98,12 @@ check-s-numbering-inline = 此处应为“{ $want }是”，写成了“{ $numer
 check-s-numbering-inline-help = 改为“{ $want }是”，或重新排列序号
 
 ## F-FALLBACK、F-GLYPH：$char 为该字，$code 为其十六进制码位，$font 为所用字体，$other 为含有该字的备用字体。
-check-f-fallback = { $font }中没有“{ $char }”（U+{ $code }），将以{ $other }印出
+check-f-fallback = 字体 { $font } 中没有“{ $char }”（U+{ $code }），将以 { $other } 印出
 check-f-fallback-help = 打印出来核对，或用 --font-dir 指定含有该字的字体
 check-f-glyph = 所有字体都没有“{ $char }”（U+{ $code }），将印成空框
 check-f-glyph-help = 换用其他字，或用 --font-dir 指定含有该字的字体
 # ①列表自动生成的序号⑪至⑳（check/heading_numbers.rs）。
-check-f-fallback-circled = { $font }中没有序号“{ $char }”（U+{ $code }），自此条目起列表序号以{ $other }印出
+check-f-fallback-circled = 字体 { $font } 中没有序号“{ $char }”（U+{ $code }），自此条目起列表序号以 { $other } 印出
 check-f-glyph-circled = 所有字体都没有序号“{ $char }”（U+{ $code }），将印成空框
 check-f-circled-help = GB2312 字体只有①至⑩：改用“（1）”编号，或用 --font-dir 指定含有⑪至⑳的字体
 
@@ -133,14 +133,17 @@ check-p-punct-help = 改为全角“{ $full }”
 ## S-COPY：$year 为上一年度报告的年份。
 check-s-copy-budget = 报告过长，无法与{ $year }年度报告全文比对；自此处起未比对
 check-s-copy-budget-help = 实际报告远没有这么长：核对是否选错了文件
-check-s-copy = 本段与{ $year }年度报告中的一段有{ $percent }%相同
-check-s-copy-help = 与上年内容雷同会被指出：写明本年的新情况
+check-s-copy = 本段与{ $year }年度报告中的一段相似度达{ $percent }%，内容雷同
+check-s-copy-help = 审查时会指出与上年内容雷同：写明本年的新情况、新变化
 
 ## S-PARTS（formats/free_form.rs、formats/standard2021/rules.rs）：$format 为报告的 `format`，$tables 为所需表格。
 check-s-parts-free-form-tables = 只有 `format: standard_2021` 和 `format: trial_2019` 的报告才印出 `tables`
 check-s-parts-free-form-tables-help = 加上 `format: standard_2021`（2019、2020年度用 `trial_2019`），或删除 `tables`
 check-s-parts-count = `format: { $format }` 的报告应有六个部分，本报告有{ $count }个
 check-s-parts-count-help = 各部分依次为：{ $titles }
+# 上列各标题，及标题之间的符号（标题中本有顿号，故各加引号，不再用顿号分隔）。
+check-s-parts-count-title = “{ $title }”
+check-s-parts-count-separator = {""}
 check-s-parts-near = 该部分标题为“{ $heading }”，规定标题为“{ $canonical }”
 check-s-parts-misplaced = “{ $heading }”处应为“{ $canonical }”部分：有部分缺失或顺序不对
 check-s-parts-title-help = 删去 `heading`，即印出规定标题
@@ -160,9 +163,11 @@ check-t4-group = 表四“{ $group }”：“{ $total_label }”为{ $total }，
 check-t4-group-help = 改正有误的数字，或不写“总计”，由程序计算
 
 ## X-CARRY、X-INFORCE（两个年度之间）
-check-x-carry = 本年“上年结转”为{ $now }，但{ $year }年度报告的“结转下年度继续办理”为{ $before }
+check-x-carry = 本年“上年结转”各列为{ $now }，但{ $year }年度报告的“结转下年度继续办理”各列为{ $before }
+# 六列数字之间的符号。
+check-x-carry-separator = 、
 check-x-carry-help = 本年“{ $this_row }”应逐列等于上年“{ $last_row }”
-check-x-inforce = { $name }：现行有效 { $now } ≠ 上年 { $before } + 制发 { $issued } − 废止 { $repealed } = { $expected }
+check-x-inforce = 表二“{ $name }”：现行有效 { $now } ≠ 上年 { $before } + 制发 { $issued } − 废止 { $repealed } = { $expected }
 check-x-inforce-help = 核对数字；开展文件清理可能造成差异
 
 ## 2019 年版表二（formats/trial2019/rules.rs）

@@ -195,10 +195,11 @@ pub(crate) fn s_parts(report: &Report, format: &str, tables: &str, f: &mut Findi
                 count = report.parts.len().to_string()
             ),
         )
-        // The titles are Chinese in both languages, so is the mark between them.
         .help = Some(crate::tr!(
             "check-s-parts-count-help",
-            titles = PART_TITLES.join("、")
+            titles = PART_TITLES
+                .map(|title| crate::tr!("check-s-parts-count-title", title = title))
+                .join(&crate::tr!("check-s-parts-count-separator"))
         ));
     }
     for (part, canonical) in report.parts.iter().zip(PART_TITLES) {
@@ -315,16 +316,19 @@ pub(crate) fn p_numbers(a: &Table3, r: &Reviews, table_2: &[Claim], texts: &[Sou
 pub(crate) fn x_carry(this: &Table3, (last_year, last): (u16, &Table3), f: &mut Findings) {
     let (now, before) = (this.carried_over.columns(), last.carried_forward.columns());
     if now != before {
+        let list = |columns: [u64; 6]| {
+            let separator = crate::tr!("check-x-carry-separator");
+            columns.map(|c| c.to_string()).join(&separator)
+        };
         f.add(
             Severity::Error,
             "X-CARRY",
             Some(&this.carried_over.0.referenced),
             crate::tr!(
                 "check-x-carry",
-                // The six columns as a list: [1, 0, 0, 0, 0, 0].
-                now = format!("{now:?}"),
+                now = list(now),
                 year = last_year.to_string(),
-                before = format!("{before:?}")
+                before = list(before)
             ),
         )
         .help = Some(crate::tr!(
