@@ -97,12 +97,12 @@ fn check_help() -> String {
     let mut help = tr!("cli-check-after-head");
     help.push('\n');
     for rule in crate::check::registry() {
-        help.push_str(&format!(
-            "  {:<16} {} ({})\n",
-            rule.id,
-            rule.catches(),
-            rule.severity_text()
-        ));
+        let line = tr!(
+            "cli-check-rule",
+            catches = rule.catches(),
+            severity = rule.severity_text()
+        );
+        help.push_str(&format!("  {:<16} {line}\n", rule.id));
     }
     help.push('\n');
     help.push_str(&tr!("cli-check-after-tail"));
@@ -577,16 +577,29 @@ pub fn missing_texts(lang: crate::i18n::Lang) -> Vec<String> {
 /// The value of `--lang` among the raw arguments, read before clap parses them, because
 /// clap writes `--help` and its errors while parsing, in the language this decides.
 pub fn lang_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<String> {
+    raw_flag(args, "--lang")
+}
+
+/// The value of `--color` among the raw arguments, for a usage error, which clap reports
+/// before the flags are parsed.
+pub fn color_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<ColorChoice> {
+    let value = raw_flag(args, "--color")?;
+    ColorChoice::from_str(&value, true).ok()
+}
+
+/// The value of the flag `name` (`--name V` or `--name=V`) before a `--`.
+fn raw_flag(args: impl IntoIterator<Item = std::ffi::OsString>, name: &str) -> Option<String> {
     let mut args = args.into_iter().skip(1);
+    let with_equals = format!("{name}=");
     while let Some(arg) = args.next() {
         let arg = arg.to_string_lossy().into_owned();
         if arg == "--" {
             break;
         }
-        if arg == "--lang" {
+        if arg == name {
             return args.next().map(|v| v.to_string_lossy().into_owned());
         }
-        if let Some(value) = arg.strip_prefix("--lang=") {
+        if let Some(value) = arg.strip_prefix(&with_equals) {
             return Some(value.to_owned());
         }
     }

@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(err) => return ExitCode::from(cmd::usage_error(&err)),
+        Err(err) => {
+            let color = cli::color_flag(std::env::args_os()).unwrap_or(cli::ColorChoice::Auto);
+            return ExitCode::from(cmd::usage_error(&err, color));
+        }
     };
     cmd::configure(&cli.global);
     let outcome = match &cli.command {

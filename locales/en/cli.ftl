@@ -65,6 +65,7 @@ cli-check-after-head =
       report check 2014.yaml --deny-warnings           warnings fail the check too
 
     Rules (see the README):
+cli-check-rule = { $catches } ({ $severity })
 cli-check-after-tail =
     Exit status: 0 clean, 1 findings with errors (or warnings, with --deny-warnings),
     2 a file could not be read or parsed, or bad usage.

@@ -64,3 +64,16 @@ batch-not-rendered = not rendered
 manifest-too-large = larger than { $mb } MB
 manifest-outside = { $path }: not a path inside the manifest's folder; a manifest lists its outputs by relative paths, so this entry was not opened
 manifest-changed = { $path }: changed since the batch (sha256 differs)
+
+# --verbose.
+verbose-session = template { $template }; { $faces } font faces, the bundled ones from { $fonts }
+verbose-role = role { $role }: { $cjk } (Chinese), { $latin } (Latin and digits)
+verbose-role-one = role { $role }: { $cjk }
+verbose-checked = { $file }: checked, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+verbose-wrote = wrote { $path } ({ $bytes } bytes)

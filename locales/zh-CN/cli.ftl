@@ -63,6 +63,7 @@ cli-check-after-head =
       report check 2014.yaml --deny-warnings           有警告也视为不通过
 
     检查规则（详见 README）：
+cli-check-rule = { $catches }（{ $severity }）
 cli-check-after-tail =
     退出状态：0 无问题；1 有错误（使用 --deny-warnings 时含警告）；
     2 无法读取或解析文件，或用法有误。

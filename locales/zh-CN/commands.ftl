@@ -61,3 +61,10 @@ batch-not-rendered = 未生成
 manifest-too-large = 大于 { $mb } MB
 manifest-outside = { $path }：不在清单所在文件夹之内；清单以相对路径列出各输出，此项未予打开
 manifest-changed = { $path }：批量生成后已被改动（sha256 不一致）
+
+# --verbose。
+verbose-session = 模板 { $template }；字体 { $faces } 款，内置字体取自 { $fonts }
+verbose-role = 角色 { $role }：中文 { $cjk }，西文和数字 { $latin }
+verbose-role-one = 角色 { $role }：{ $cjk }
+verbose-checked = { $file }：已检查，错误 { $errors } 处，警告 { $warnings } 处
+verbose-wrote = 已写入 { $path }（{ $bytes } 字节）

@@ -16,6 +16,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             LastYear::from(args.previous.previous.as_deref(), &neighbours),
         );
         print_checked(&checked, args.format);
+        super::detail_checked(file, &checked);
         worst = worst.max(status(&checked, args.strictness.deny_warnings));
     }
     Ok(worst)

@@ -100,7 +100,8 @@ fn stderr_style() -> Style {
 }
 
 /// Prints a usage error (or the help or version clap was asked for); its exit status.
-pub fn usage_error(err: &clap::Error) -> u8 {
+pub fn usage_error(err: &clap::Error, color: ColorChoice) -> u8 {
+    COLOR.store(color as u8, Ordering::Relaxed);
     use clap::error::ErrorKind;
     match err.kind() {
         ErrorKind::DisplayHelp
@@ -184,7 +185,29 @@ pub type Outcome = Result<u8, Error>;
 
 /// The session of a command: template and fonts, as its options say.
 fn session(template: &TemplateArgs, fonts: &FontArgs) -> Result<Session, Error> {
-    Session::load(template.template.as_deref(), &FontOptions::from(fonts))
+    let session = Session::load(template.template.as_deref(), &FontOptions::from(fonts))?;
+    if verbose() {
+        crate::detail!(
+            "{}",
+            crate::tr!(
+                "verbose-session",
+                template = &session.template.origin,
+                faces = session.fonts.faces().len(),
+                fonts = &session.fonts.bundled_dir
+            )
+        );
+        for (role, families) in &session.roles {
+            let cjk = families.cjk.join(", ");
+            let line = if families.latin.is_empty() {
+                crate::tr!("verbose-role-one", role = role.as_str(), cjk = cjk)
+            } else {
+                let latin = families.latin.join(", ");
+                crate::tr!("verbose-role", role = role.as_str(), cjk = cjk, latin = latin)
+            };
+            crate::detail!("{line}");
+        }
+    }
+    Ok(session)
 }
 
 /// The exit status one checked file calls for.
@@ -220,6 +243,23 @@ fn print_checked(checked: &Checked, format: FindingsFormat) {
         print_error(err);
     }
     print_findings(&checked.findings, checked.source.as_deref(), format);
+}
+
+/// `--verbose`: what checking a file found, counted.
+fn detail_checked(file: &std::path::Path, checked: &Checked) {
+    if verbose() {
+        let errors = checked.findings.iter().filter(|d| d.is_error()).count();
+        let warnings = checked.findings.len() - errors;
+        crate::detail!(
+            "{}",
+            crate::tr!(
+                "verbose-checked",
+                file = file,
+                errors = errors,
+                warnings = warnings
+            )
+        );
+    }
 }
 
 /// The exit code of a command's outcome; the error printed, once.

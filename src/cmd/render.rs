@@ -28,6 +28,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
             LastYear::from(args.previous.previous.as_deref(), &neighbours),
         );
         print_checked(&checked, FindingsFormat::Text);
+        super::detail_checked(file, &checked);
         let verdict = status(&checked, deny_warnings);
         worst = worst.max(verdict);
         let Some(composed) = checked.renderable(gate) else {
@@ -39,6 +40,12 @@ pub fn run(args: &RenderArgs) -> Outcome {
         let made = pipeline::render(&renderer, composed, file, dir).and_then(|(made, warnings)| {
             print_findings(&warnings, None, FindingsFormat::Text);
             pipeline::write(&made)?;
+            for m in &made {
+                crate::detail!(
+                    "{}",
+                    crate::tr!("verbose-wrote", path = &m.path, bytes = m.bytes.len())
+                );
+            }
             Ok(made)
         });
         match made {

@@ -182,10 +182,10 @@ pub fn cell_place(line: &str, column: usize) -> Option<String> {
     trial2019::labels::cell_place(line, column).or_else(|| standard2021::labels::cell_place(line, column))
 }
 
-/// What a table cell of a shape's own kind may hold, when a loader message is about one
-/// (the 2019 table 2's signed changes and amounts with their unit); counts are the loader's.
-pub fn cell_value_help(message: &str) -> Option<String> {
-    trial2019::cell_value_help(message)
+/// What a table cell of a shape's own kind may hold (the 2019 table 2's signed changes and
+/// amounts with their unit); counts are the loader's.
+pub fn cell_value_help(kind: crate::model::value_error::CellKind) -> Option<String> {
+    trial2019::cell_value_help(kind)
 }
 
 /// Every table of the report's body, in printed order: the preamble's, then each part's
@@ -316,9 +316,7 @@ pub fn check_layout(layout: &Layout, path: &std::path::Path) -> Result<(), Error
         if given != count {
             return Err(Error::Layout {
                 path: path.to_owned(),
-                message: format!(
-                    "[table.columns] {name} gives {given} widths; the table has {count} columns"
-                ),
+                message: crate::tr!("load-layout-columns", name = name, given = given, count = count),
             });
         }
     }

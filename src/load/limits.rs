@@ -85,29 +85,22 @@ impl Tally {
         self.passed = if n > MAX_PARAGRAPH_CHARS {
             Some(Passed {
                 at: *at,
-                message: format!(
-                    "this text has {n} characters; a paragraph is at most {MAX_PARAGRAPH_CHARS}"
-                ),
-                help: "split it into paragraphs (the longest in real reports have some 2 000 characters)"
-                    .into(),
+                message: crate::tr!("load-paragraph-too-long", count = n, max = MAX_PARAGRAPH_CHARS),
+                help: crate::tr!("load-paragraph-too-long-help"),
                 rule: "Y-LIMIT",
             })
         } else if self.chars > MAX_TEXT_CHARS {
             Some(Passed {
                 at: *at,
-                message: format!(
-                    "the report's text passes {MAX_TEXT_CHARS} characters here, the most a report may have (some 300 pages)"
-                ),
-                help: "is this the right file? The longest real reports have some 30 000 characters".into(),
+                message: crate::tr!("load-text-too-long", max = MAX_TEXT_CHARS),
+                help: crate::tr!("load-text-too-long-help"),
                 rule: "Y-LIMIT",
             })
         } else if self.blocks > MAX_BLOCKS {
             Some(Passed {
                 at: *at,
-                message: format!(
-                    "the report passes {MAX_BLOCKS} paragraphs, headings and list items here, the most it may have"
-                ),
-                help: "is this the right file? The longest real reports have a few hundred paragraphs".into(),
+                message: crate::tr!("load-too-many-blocks", max = MAX_BLOCKS),
+                help: crate::tr!("load-too-many-blocks-help"),
                 rule: "Y-LIMIT",
             })
         } else {

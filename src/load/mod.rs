@@ -1,5 +1,13 @@
 //! YAML → [`Report`]: reads a report file and parses it, with every error placed at its
 //! file, line and column.
+//!
+//! Every message comes from the catalogs (`locales/*/load.ftl`). `describe` says each
+//! serde-saphyr error by its variant (a YAML syntax error by the parser's `ErrorKind`), with
+//! serde-saphyr's details (the key, the keys allowed, the value found) as placeables, never
+//! by matching its English words; an error none of these covers keeps serde-saphyr's English
+//! text inside a frame in the run's language (「YAML 格式有误：…」). A message about a table
+//! cell's value carries the kind of cell as a tag (`model::value_error`), from which the
+//! loader names the cell in the form's words and says what such a cell holds.
 
 pub mod limits;
 pub mod year_index;
@@ -9,6 +17,7 @@ use crate::diag::RuleSeverity;
 use crate::error::{Error, SourcePos};
 use crate::files::ReadError;
 use crate::formats::Report;
+use crate::model::value_error::{self, CellKind};
 use std::path::Path;
 
 /// The loader's rules: a file that is not a report stops here, before any other rule.
@@ -63,11 +72,8 @@ pub fn read_source(path: &Path) -> Result<String, Error> {
             path: path.to_owned(),
             pos: None,
             rule: "Y-LIMIT",
-            message: format!(
-                "the file is larger than {} MB, the most a report may be",
-                limit >> 20
-            ),
-            help: Some("is this the right file? A long annual report is well under 1 MB".into()),
+            message: crate::tr!("load-too-large", megabytes = limit >> 20),
+            help: Some(crate::tr!("load-too-large-help")),
         },
     })?;
     decode(path, bytes)
@@ -88,47 +94,20 @@ pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
 
 /// A loader error with its rule id and, where we can tell, how to fix it.
 fn yaml_error(path: &Path, source: &str, err: &serde_saphyr::Error) -> Error {
-    use serde_saphyr::Error as E;
-    let inner = err.without_snippet();
-    let (rule, help) = match inner {
-        E::SerdeUnknownField { field, expected, .. } => ("Y-UNKNOWN-KEY", Some(suggest_key(field, expected))),
-        E::SerdeMissingField { field, .. } => ("Y-MISSING", Some(format!("add `{field}:` here"))),
-        E::DuplicateMappingKey { .. } => (
-            "Y-DUPLICATE-KEY",
-            Some("a key may appear once in a mapping: merge the two or remove one".into()),
-        ),
-        E::Budget { .. }
-        | E::AliasReplayCounterOverflow { .. }
-        | E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. } => (
-            "Y-LIMIT",
-            Some(
-                "the file is too large or nests too deeply for a report; remove repeated anchors (*x)".into(),
-            ),
-        ),
-        E::SerdeInvalidType { .. }
-        | E::SerdeInvalidValue { .. }
-        | E::InvalidScalar { .. }
-        | E::SerdeInvalidLength { .. }
-        | E::SerdeUnknownVariant { .. }
-        | E::Message { .. } => ("Y-TYPE", None),
-        _ => ("Y-SYNTAX", None),
-    };
-    let message = plain_message(&inner.to_string());
-    let (rule, help, mut message) = refine(rule, help, message);
+    let said = describe(original(err.without_snippet()));
     let pos = err.location().map(|l| SourcePos {
         line: l.line(),
         column: l.column(),
     });
-    let mut help = help;
-    let cell_help = if crate::model::number::is_count_message(&message) {
-        Some(format!(
-            "a cell holds a whole number from 0 to {}, in decimal digits",
-            crate::model::number::MAX_COUNT
-        ))
-    } else {
-        crate::formats::cell_value_help(&message)
+    let mut message = said.message;
+    let mut help = said.help;
+    let cell_help = match said.cell {
+        Some(CellKind::Count) => Some(crate::tr!(
+            "load-cell-count-help",
+            max = crate::model::number::MAX_COUNT
+        )),
+        Some(kind) => crate::formats::cell_value_help(kind),
+        None => None,
     };
     if let Some(cell_help) = cell_help {
         // Say which cell, in the form's words, and what a cell may hold.
@@ -136,23 +115,239 @@ fn yaml_error(path: &Path, source: &str, err: &serde_saphyr::Error) -> Error {
         if let (Some(line), Some(p)) = (line, pos)
             && let Some(place) = crate::formats::cell_place(line, p.column.saturating_sub(1) as usize)
         {
-            message = format!("{place}: {message}");
+            message = crate::tr!("load-cell-at", place = place, message = message);
         }
         help = Some(cell_help);
     }
     Error::Yaml {
         path: path.to_owned(),
         pos,
-        rule,
+        rule: said.rule,
         message,
         help,
     }
 }
 
+/// The error an alias's error stands for: the one at the aliased value.
+fn original(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    while let serde_saphyr::Error::AliasError { error, .. } | serde_saphyr::Error::WithSnippet { error, .. } =
+        err
+    {
+        err = error;
+    }
+    err
+}
+
+/// What the loader says about a parser error: its rule, message and help, and the kind of
+/// table cell it is about, if it is about one's value.
+struct Said {
+    rule: &'static str,
+    message: String,
+    help: Option<String>,
+    cell: Option<CellKind>,
+}
+
+impl Said {
+    fn new(rule: &'static str, message: String) -> Said {
+        Said {
+            rule,
+            message,
+            help: None,
+            cell: None,
+        }
+    }
+
+    fn help(mut self, help: String) -> Said {
+        self.help = Some(help);
+        self
+    }
+}
+
+/// Says `err` in the run's language: each error a report can run into by its own message,
+/// with serde-saphyr's details (key names, the keys expected, the value found) as
+/// placeables; any other in serde-saphyr's (English) words, inside a frame that says what
+/// it is about.
+fn describe(err: &serde_saphyr::Error) -> Said {
+    use serde_saphyr::Error as E;
+    let limit = "Y-LIMIT";
+    match err {
+        E::SerdeUnknownField { field, expected, .. } => {
+            let field = inert(field);
+            let message = if expected.is_empty() {
+                crate::tr!("load-unknown-key-anywhere", key = field.as_str())
+            } else {
+                crate::tr!(
+                    "load-unknown-key",
+                    key = field.as_str(),
+                    expected = list(expected)
+                )
+            };
+            Said::new("Y-UNKNOWN-KEY", message).help(suggest_key(&field, expected))
+        }
+        E::SerdeMissingField { field, .. } => {
+            Said::new("Y-MISSING", crate::tr!("load-missing-key", key = *field))
+                .help(crate::tr!("load-missing-key-help", key = *field))
+        }
+        E::DuplicateMappingKey { key, .. } => {
+            let message = match key {
+                Some(k) => crate::tr!("load-duplicate-key", key = inert(k)),
+                None => crate::tr!("load-duplicate-key-unnamed"),
+            };
+            Said::new("Y-DUPLICATE-KEY", message).help(crate::tr!("load-duplicate-key-help"))
+        }
+        E::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Depth { .. },
+            ..
+        } => {
+            Said::new(limit, crate::tr!("load-too-deep", max = MAX_DEPTH)).help(crate::tr!("load-nests-help"))
+        }
+        E::Budget { .. } => Said::new(limit, crate::tr!("load-too-many-nodes", max = MAX_NODES))
+            .help(crate::tr!("load-too-many-nodes-help")),
+        E::AliasReplayStackDepthExceeded { .. } => {
+            Said::new(limit, limit_detail(err)).help(crate::tr!("load-nests-help"))
+        }
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. } => {
+            Said::new(limit, limit_detail(err)).help(crate::tr!("load-aliases-help"))
+        }
+        E::Message { msg, .. } => {
+            // One of ours (model, formats), already in the run's language.
+            let (cell, text) = value_error::untag(msg);
+            Said {
+                cell,
+                ..Said::new("Y-TYPE", inert(text))
+            }
+        }
+        E::SerdeInvalidType {
+            unexpected, expected, ..
+        } => Said::new(
+            "Y-TYPE",
+            crate::tr!(
+                "load-invalid-type",
+                found = found(unexpected),
+                expected = expected_text(expected)
+            ),
+        ),
+        E::SerdeInvalidValue {
+            unexpected, expected, ..
+        } => Said::new(
+            "Y-TYPE",
+            crate::tr!(
+                "load-invalid-value",
+                found = found(unexpected),
+                expected = expected_text(expected)
+            ),
+        ),
+        E::SerdeInvalidLength { len, expected, .. } => Said::new(
+            "Y-TYPE",
+            crate::tr!(
+                "load-invalid-length",
+                length = *len,
+                expected = expected_text(expected)
+            ),
+        ),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => Said::new(
+            "Y-TYPE",
+            crate::tr!(
+                "load-unknown-value",
+                value = inert(variant),
+                expected = choices(expected)
+            ),
+        ),
+        E::InvalidScalar { ty, .. } => Said::new(
+            "Y-TYPE",
+            match *ty {
+                "u16" => crate::tr!("load-year-not-digits"),
+                "floating point" => crate::tr!("load-not-a-number"),
+                "boolean" => crate::tr!("load-not-a-boolean"),
+                "u8" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => {
+                    crate::tr!("load-not-an-integer", name = *ty)
+                }
+                _ => yaml_detail(err),
+            },
+        ),
+        E::Eof { .. } => Said::new("Y-SYNTAX", crate::tr!("load-empty")).help(crate::tr!("load-empty-help")),
+        E::MultipleDocuments { .. } => Said::new("Y-SYNTAX", crate::tr!("load-multiple-documents"))
+            .help(crate::tr!("load-multiple-documents-help")),
+        E::Unexpected { expected, .. } => Said::new(
+            "Y-SYNTAX",
+            match *expected {
+                "sequence start" => crate::tr!("load-expected-list"),
+                "mapping start" => crate::tr!("load-expected-mapping"),
+                "string scalar" => crate::tr!("load-expected-text"),
+                _ => yaml_detail(err),
+            },
+        ),
+        E::NullIntoString { .. } => Said::new("Y-SYNTAX", crate::tr!("load-null")),
+        E::UnknownAnchor { .. } => Said::new("Y-SYNTAX", crate::tr!("load-unknown-anchor")),
+        E::ExternalMessage { source, .. } => match source.as_ref() {
+            serde_saphyr::localizer::ExternalMessageSource::Parser(scan) => scan_error(scan.kind(), err),
+            _ => Said::new("Y-SYNTAX", yaml_detail(err)),
+        },
+        _ => Said::new("Y-SYNTAX", yaml_detail(err)),
+    }
+}
+
+/// What the YAML parser found wrong with the text itself.
+fn scan_error(kind: &serde_saphyr::granit_parser::ErrorKind, err: &serde_saphyr::Error) -> Said {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    let syntax = |message: String| Said::new("Y-SYNTAX", message);
+    match kind {
+        K::RecursionLimitExceeded => {
+            Said::new("Y-LIMIT", crate::tr!("load-recursion-limit")).help(crate::tr!("load-nests-help"))
+        }
+        K::TabInBlockIndentation => {
+            syntax(crate::tr!("load-tab-in-indentation")).help(crate::tr!("load-tab-help"))
+        }
+        K::TabNotAllowed => syntax(crate::tr!("load-tab-here")).help(crate::tr!("load-tab-help")),
+        K::TabInIndentation => syntax(crate::tr!("load-tab-as-indentation")),
+        K::UnclosedQuotedScalar => syntax(crate::tr!("load-unclosed-quote")),
+        K::UnclosedFlowCollection { open } => syntax(crate::tr!("load-unclosed-bracket", open = *open)),
+        K::MismatchedFlowCollectionEnd { open, close } => syntax(crate::tr!(
+            "load-mismatched-bracket",
+            open = *open,
+            close = *close
+        )),
+        K::MisplacedFlowCollectionEnd => syntax(crate::tr!("load-misplaced-bracket")),
+        K::ExpectedBlockSequenceEntry => syntax(crate::tr!("load-expected-dash")),
+        K::ExpectedBlockMappingKey => syntax(crate::tr!("load-expected-key")),
+        K::BlockEntryInFlowCollection => syntax(crate::tr!("load-dash-in-brackets")),
+        K::UnexpectedCharacter { character } => syntax(crate::tr!(
+            "load-unexpected-character",
+            character = character.escape_default().to_string()
+        )),
+        K::MappingValueNotAllowed => syntax(crate::tr!("load-colon-not-allowed")),
+        K::ExpectedFlowSequenceSeparator => syntax(crate::tr!("load-expected-comma-bracket")),
+        K::ExpectedFlowMappingSeparator => syntax(crate::tr!("load-expected-comma-brace")),
+        K::ExpectedNodeContent => syntax(crate::tr!("load-expected-content")),
+        K::InvalidIndentation => syntax(crate::tr!("load-bad-indentation")),
+        K::SimpleKeyExpected => syntax(crate::tr!("load-expected-colon")),
+        K::UnknownAnchor => syntax(crate::tr!("load-unknown-anchor-parser")),
+        K::UnknownQuotedScalarEscape => syntax(crate::tr!("load-unknown-escape")),
+        K::InvalidTrailingSingleQuotedScalar => syntax(crate::tr!("load-after-single-quote")),
+        K::InvalidTrailingDoubleQuotedScalar => syntax(crate::tr!("load-after-double-quote")),
+        _ => syntax(yaml_detail(err)),
+    }
+}
+
+/// serde-saphyr's own words for an error no message of ours covers, in a frame that says
+/// it is the YAML that is wrong.
+fn yaml_detail(err: &serde_saphyr::Error) -> String {
+    crate::tr!("load-yaml-detail", detail = plain_message(&err.to_string()))
+}
+
+/// serde-saphyr's words for a limit no message of ours covers, in a frame that says so.
+fn limit_detail(err: &serde_saphyr::Error) -> String {
+    crate::tr!("load-limit-detail", detail = plain_message(&err.to_string()))
+}
+
 /// serde-saphyr says `error: line L column C: what at line L, column C`; we give the place
-/// ourselves, and say what a year must look like in words a clerk uses.
+/// ourselves.
 fn plain_message(message: &str) -> String {
-    let first = message.lines().next().unwrap_or_default();
+    let first = first_line(message);
     let what = first.strip_prefix("error: ").unwrap_or(first);
     let what = match what.strip_prefix("line ") {
         Some(rest) => rest.split_once(": ").map_or(what, |(_, w)| w),
@@ -162,55 +357,76 @@ fn plain_message(message: &str) -> String {
         Some(i) if what[i..].contains(", column ") => &what[..i],
         _ => what,
     };
-    // Say it in the words of the format, not of the parser's API.
-    let what = what
-        .replace("invalid u16", "the year must be written in digits, e.g. 2014")
-        .replace("expected u16", "expected the year in digits, e.g. 2014")
-        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-        .replace(
-            "expected sequence start",
-            "expected a list here (lines starting with `- `)",
-        )
-        .replace("expected mapping start", "expected `key: value` lines here");
-    if what.starts_with("multiple YAML documents detected") {
-        return "the file holds more than one YAML document (a line `---` starts another)".into();
-    }
-    what
+    what.to_owned()
 }
 
-/// A finer rule and help for parser messages that only their text tells apart.
-fn refine(
-    rule: &'static str,
-    help: Option<String>,
-    message: String,
-) -> (&'static str, Option<String>, String) {
-    let limit = "Y-LIMIT";
-    if message.contains("budget breached") {
-        let what =
-            format!("the file grows past {MAX_NODES} YAML nodes (with its anchors and aliases expanded)");
-        return (
-            limit,
-            Some("a report is far smaller: write the text out instead of repeating anchors (*x)".into()),
-            what,
-        );
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+/// Text from the file made inert for a message: a control character (a line break in a key)
+/// is shown escaped, as serde-saphyr shows it, never sent to the terminal.
+fn inert(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
     }
-    if message.contains("recursion limit") || message.contains("depth") {
-        return (
-            limit,
-            Some("a report nests a few levels deep; this file nests far deeper".into()),
-            message,
-        );
+    out
+}
+
+/// Names (keys, values) listed in the run's language.
+fn list(names: &[&str]) -> String {
+    names.join(&crate::tr!("load-list-separator"))
+}
+
+/// What the parser expected, in the report's words where it said it in a type's: the year
+/// (a u16).
+fn expected_text(expected: &str) -> String {
+    match expected {
+        "u16" => crate::tr!("load-expected-year"),
+        other => inert(other),
     }
-    let help = if message.contains("unexpected end of input") {
-        Some("the file is empty: a report needs at least `issuer:`, `year:` and `parts:`".into())
-    } else if message.contains("more than one YAML document") {
-        Some("put one report in each file".into())
-    } else if message.starts_with("tabs disallowed") {
-        Some("indent with spaces, not tabs".into())
-    } else {
-        help
+}
+
+/// What the file holds instead, from serde's words for it (`integer `5``, `sequence`,
+/// `string "x"`, …); a form not known here as serde says it.
+fn found(unexpected: &str) -> String {
+    let quoted = |prefix: &str| {
+        unexpected
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('`'))
+            .and_then(|rest| rest.strip_suffix('`'))
+            .map(inert)
     };
-    (rule, help, message)
+    if let Some(v) = quoted("integer ") {
+        crate::tr!("load-found-integer", value = v)
+    } else if let Some(v) = quoted("floating point ") {
+        crate::tr!("load-found-decimal", value = v)
+    } else if let Some(v) = quoted("boolean ") {
+        crate::tr!("load-found-boolean", value = v)
+    } else if let Some(v) = unexpected.strip_prefix("string ") {
+        crate::tr!("load-found-text", quoted = inert(v))
+    } else {
+        match unexpected {
+            "sequence" => crate::tr!("load-found-list"),
+            "map" => crate::tr!("load-found-mapping"),
+            "unit value" => crate::tr!("load-found-nothing"),
+            other => inert(other),
+        }
+    }
+}
+
+/// Values to choose from, each as the file would write it.
+fn choices(values: &[&str]) -> String {
+    let quoted: Vec<String> = values
+        .iter()
+        .map(|v| crate::tr!("load-choice", value = *v))
+        .collect();
+    quoted.join(&crate::tr!("load-choice-separator"))
 }
 
 /// "did you mean `sections`?" for a misspelt key, else the keys allowed here.
@@ -221,9 +437,9 @@ fn suggest_key(field: &str, expected: &[&str]) -> String {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
-        Some((_, key)) => format!("did you mean `{key}`?"),
-        None if expected.is_empty() => "remove this key".into(),
-        None => format!("the keys allowed here are: {}", expected.join(", ")),
+        Some((_, key)) => crate::tr!("load-unknown-key-did-you-mean", key = key),
+        None if expected.is_empty() => crate::tr!("load-unknown-key-remove"),
+        None => crate::tr!("load-unknown-key-allowed", keys = list(expected)),
     }
 }
 

@@ -54,18 +54,39 @@ impl<'de> Deserialize<'de> for Date {
         impl Visitor<'_> for DateVisitor {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD, e.g. 2015-01-20")
+                f.write_str(&crate::tr!("model-expect-date"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse_iso(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a date: write it as YYYY-MM-DD, e.g. 2015-01-20"
-                    ))
-                })
+                Date::parse_iso(v).ok_or_else(|| E::custom(not_a_date(v)))
             }
         }
         deserializer.deserialize_str(DateVisitor)
     }
+}
+
+/// Why `written` is not a date: a day the calendar does not have (「2024年2月30日不存在」),
+/// or not the form YYYY-MM-DD at all.
+fn not_a_date(written: &str) -> String {
+    let parts: Vec<&str> = written.trim().split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if let [y, m, d] = parts[..]
+        && digits(y, 4)
+        && digits(m, 2)
+        && digits(d, 2)
+    {
+        let number = |s: &str| match s.trim_start_matches('0') {
+            "" => "0".to_owned(),
+            n => n.to_owned(),
+        };
+        return crate::tr!(
+            "model-date-impossible",
+            value = written,
+            year = number(y),
+            month = number(m),
+            day = number(d),
+        );
+    }
+    crate::tr!("model-date-form", value = written)
 }
 
 impl schemars::JsonSchema for Date {
@@ -107,5 +128,26 @@ mod tests {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
         assert!(Date::parse_iso("2016-02-29").is_some());
+    }
+
+    #[test]
+    fn a_date_that_is_not_one_says_so_in_the_form_it_was_written() {
+        use crate::i18n::{Arg, Lang, text_in};
+        let zh = |id, args: &[(&str, Arg)]| text_in(Lang::Zh, id, args);
+        let day = [
+            ("value", Arg::from("2024-02-30")),
+            ("year", Arg::from("2024")),
+            ("month", Arg::from("2")),
+            ("day", Arg::from("30")),
+        ];
+        assert_eq!(zh("model-date-impossible", &day), "2024年2月30日不存在");
+        assert_eq!(
+            not_a_date("2024/01/15"),
+            "`2024/01/15` is not a date: write it as YYYY-MM-DD, e.g. 2015-01-20"
+        );
+        assert_eq!(
+            not_a_date("2024-02-30"),
+            "`2024-02-30` is not a date: write it as YYYY-MM-DD, e.g. 2015-01-20"
+        );
     }
 }

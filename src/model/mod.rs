@@ -11,6 +11,7 @@ mod issuer;
 pub mod number;
 pub mod table;
 pub mod table_cite;
+pub mod value_error;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -91,7 +92,7 @@ impl<'de> Deserialize<'de> for Addressee {
         impl<'de> Visitor<'de> for AddresseeVisitor {
             type Value = Addressee;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("the body the report is sent to, or a list of bodies")
+                f.write_str(&crate::tr!("model-expect-addressee"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Addressee, E> {
                 Ok(Addressee::One(v.to_owned()))
@@ -361,9 +362,7 @@ impl<'de> Deserialize<'de> for Block {
         impl<'de> Visitor<'de> for BlockVisitor {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a paragraph (text), a numbered list (`items:`) or a table (`table:`, `statistics:`)",
-                )
+                f.write_str(&crate::tr!("model-expect-block"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
                 Ok(Block::Paragraph(v.to_owned()))
@@ -378,9 +377,7 @@ impl<'de> Deserialize<'de> for Block {
                     })),
                     (None, Some(t), None) if !numbered => Ok(Block::Table(table::Table::General(t))),
                     (None, None, Some(t)) if !numbered => Ok(Block::Table(table::Table::Statistics(t))),
-                    _ => Err(de::Error::custom(
-                        "a block is one of `items:` (with its `numbering:`), `table:` or `statistics:`; start a new `- ` entry for each",
-                    )),
+                    _ => Err(de::Error::custom(crate::tr!("model-block-one-key"))),
                 }
             }
         }
@@ -394,7 +391,7 @@ impl<'de> Deserialize<'de> for ItemEntry {
         impl<'de> Visitor<'de> for ItemVisitor {
             type Value = ItemEntry;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an item: text, or a mapping with `heading`, `text`, `body`, `items`")
+                f.write_str(&crate::tr!("model-expect-item"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemEntry, E> {
                 Ok(ItemEntry::Plain(v.to_owned()))

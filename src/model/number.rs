@@ -3,6 +3,7 @@
 //! its maximum wraps; a report writes plain decimal digits, and a count no real body reaches
 //! is refused where it is written, so every sum of the tables stays exact.
 
+use super::value_error::{self, CellKind};
 use serde::Deserializer;
 use serde::de::{self, Deserialize, Visitor};
 use serde_saphyr::Spanned;
@@ -12,18 +13,6 @@ use std::fmt;
 /// 行政处罚 decisions) are some millions; a sum of every cell of a table stays far below
 /// u64's limit.
 pub const MAX_COUNT: u64 = 999_999_999;
-
-/// Whether a loader message is one of ours about a count (so the loader can name the cell).
-pub fn is_count_message(message: &str) -> bool {
-    [
-        "is not a count",
-        "a count cannot",
-        "a count is a whole",
-        "more than any report counts",
-    ]
-    .iter()
-    .any(|m| message.contains(m))
-}
 
 /// What a number is, for messages.
 #[derive(Clone, Copy)]
@@ -42,27 +31,40 @@ impl Kind {
 
     fn parse<E: de::Error>(self, written: &str) -> Result<u64, E> {
         let v = written.trim();
-        let (what, example) = match self {
-            Kind::Count => ("a count", "12"),
-            Kind::Year => ("the year", "2014"),
+        let count = matches!(self, Kind::Count);
+        // A count's message is tagged so the loader can name its cell; a year's is not.
+        let fail = |message: String| -> E {
+            if count {
+                value_error::error(CellKind::Count, &message)
+            } else {
+                E::custom(message)
+            }
         };
         if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
             let why = if v.starts_with('-') {
-                format!("{what} cannot be negative")
+                if count {
+                    crate::tr!("model-count-negative")
+                } else {
+                    crate::tr!("model-year-negative")
+                }
             } else if v.contains('.') {
-                format!("{what} is a whole number")
+                if count {
+                    crate::tr!("model-count-whole")
+                } else {
+                    crate::tr!("model-year-whole")
+                }
+            } else if count {
+                crate::tr!("model-count-digits", value = v)
             } else {
-                format!("`{v}` is not {what}: write it in decimal digits, e.g. {example}")
+                crate::tr!("model-year-digits", value = v)
             };
-            return Err(E::custom(why));
+            return Err(fail(why));
         }
         match v.parse::<u64>() {
             Ok(n) if n <= self.max() => Ok(n),
-            _ => Err(E::custom(match self {
-                Kind::Count => {
-                    format!("{v} is more than any report counts: a cell of the tables is at most {MAX_COUNT}")
-                }
-                Kind::Year => format!("{v} is not a year: write the year the report covers, e.g. {example}"),
+            _ => Err(fail(match self {
+                Kind::Count => crate::tr!("model-count-too-large", value = v, max = MAX_COUNT),
+                Kind::Year => crate::tr!("model-year-too-large", value = v),
             })),
         }
     }
@@ -77,7 +79,7 @@ impl<'de, const YEAR: bool> Deserialize<'de> for Checked<YEAR> {
         impl Visitor<'_> for V {
             type Value = u64;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a whole number written in digits")
+                f.write_str(&crate::tr!("model-expect-whole-number"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
                 self.0.parse(v)
@@ -126,7 +128,7 @@ pub fn counts<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<Vec<u64>>, D::E
 /// The year: decimal digits, at most 9999.
 pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<u16>, D::Error> {
     let s = spanned::<D, true>(d)?;
-    let year = u16::try_from(s.value).map_err(|_| de::Error::custom("not a year"))?;
+    let year = u16::try_from(s.value).map_err(|_| de::Error::custom(crate::tr!("model-year-not-a-year")))?;
     Ok(Spanned::new(year, s.referenced, s.defined))
 }
 

@@ -245,15 +245,11 @@ impl Value {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if digits(whole) && (fraction.is_empty() || digits(fraction)) && !body.ends_with('.') {
             if whole.len() + fraction.len() > MAX_DIGITS {
-                return Err(format!(
-                    "`{text}` has more digits than any report counts (at most {MAX_DIGITS})"
-                ));
+                return Err(crate::tr!("model-value-too-long", value = text, max = MAX_DIGITS));
             }
             return Ok(());
         }
-        Err(format!(
-            "`{text}` is not a number: write digits as the report prints them (3215, 12.5, +8, 3.5%), or — for no value"
-        ))
+        Err(crate::tr!("model-value-not-a-number", value = text))
     }
 }
 
@@ -263,7 +259,7 @@ impl<'de> Deserialize<'de> for Value {
         impl Visitor<'_> for ValueVisitor {
             type Value = Value;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number as printed (3215, 12.5), or — for no value")
+                f.write_str(&crate::tr!("model-expect-value"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
                 let v = v.trim();
@@ -296,7 +292,7 @@ impl<'de> Deserialize<'de> for CellEntry {
         impl<'de> Visitor<'de> for CellVisitor {
             type Value = CellEntry;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a cell: text, or a mapping with `text`, `colspan`, `rowspan`, `align`")
+                f.write_str(&crate::tr!("model-expect-cell"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<CellEntry, E> {
                 Ok(CellEntry::Plain(v.to_owned()))
@@ -309,14 +305,10 @@ impl<'de> Deserialize<'de> for CellEntry {
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<CellEntry, E> {
                 // YAML reads 12.50 as the number 12.5: only the quoted text keeps its digits.
-                Err(E::custom(
-                    "write a decimal in quotes (\"12.50\") so the cell prints it exactly as written",
-                ))
+                Err(E::custom(crate::tr!("model-cell-decimal")))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellEntry, E> {
-                Err(E::custom(format!(
-                    "write `{v}` in quotes if the cell should print it"
-                )))
+                Err(E::custom(crate::tr!("model-cell-boolean", value = v.to_string())))
             }
             fn visit_unit<E: de::Error>(self) -> Result<CellEntry, E> {
                 Ok(CellEntry::Plain(String::new()))
@@ -359,12 +351,8 @@ pub struct Invalid {
     pub help: String,
 }
 
-fn invalid(at: Location, message: String, help: impl Into<String>) -> Invalid {
-    Invalid {
-        at,
-        message,
-        help: help.into(),
-    }
+fn invalid(at: Location, message: String, help: String) -> Invalid {
+    Invalid { at, message, help }
 }
 
 /// The most cells a table may have, and the most columns: far beyond a printed page.
@@ -420,16 +408,16 @@ pub fn place_cells(
     let Some(first) = rows.first() else {
         return Err(invalid(
             block,
-            "the table has no rows".into(),
-            "give its rows under `rows:`, each a list of cells",
+            crate::tr!("model-table-no-rows"),
+            crate::tr!("model-table-no-rows-help"),
         ));
     };
     let cells: usize = rows.iter().map(|r| r.value.len()).sum();
     if cells > MAX_CELLS {
         return Err(invalid(
             first.referenced,
-            format!("the table has {cells} cells, more than the {MAX_CELLS} a table may have"),
-            "split it into several tables",
+            crate::tr!("model-table-too-many-cells", cells = cells, max = MAX_CELLS),
+            crate::tr!("model-table-too-many-cells-help"),
         ));
     }
     for cell in rows.iter().flat_map(|r| &r.value) {
@@ -437,8 +425,8 @@ pub fn place_cells(
         if c == 0 || r == 0 || c > MAX_COLUMNS {
             return Err(invalid(
                 cell.referenced,
-                format!("a cell spans {c} columns and {r} rows"),
-                format!("a span is at least 1 and at most {MAX_COLUMNS} columns"),
+                crate::tr!("model-table-bad-span", columns = c, rows = r),
+                crate::tr!("model-table-bad-span-help", max = MAX_COLUMNS),
             ));
         }
     }
@@ -446,8 +434,8 @@ pub fn place_cells(
     if width == 0 {
         return Err(invalid(
             first.referenced,
-            "the table's first row has no cells".into(),
-            "list the first row's cells, e.g. [项目, 数量]",
+            crate::tr!("model-table-first-row-empty"),
+            crate::tr!("model-table-first-row-empty-help"),
         ));
     }
     let mut taken = vec![vec![false; width]; rows.len()];
@@ -462,42 +450,40 @@ pub fn place_cells(
             let (colspan, rowspan) = cell.value.spans();
             if col + colspan > width {
                 let why = if col >= width {
-                    format!("this row has more cells than the table's {width} columns")
+                    crate::tr!("model-table-row-too-long", width = width)
                 } else {
-                    format!(
-                        "this cell spans columns {} to {}, past the table's {width} columns",
-                        col + 1,
-                        col + colspan
+                    crate::tr!(
+                        "model-table-cell-past-end",
+                        from = col + 1,
+                        to = col + colspan,
+                        width = width
                     )
                 };
                 return Err(invalid(
                     cell.referenced,
                     why,
-                    "every row covers the same columns as the first: remove a cell or a span (cells spanning rows from above count in the rows below)",
+                    crate::tr!("model-table-columns-help"),
                 ));
             }
             if let Some(k) = (col..col + colspan).find(|&k| taken[r][k]) {
                 return Err(invalid(
                     cell.referenced,
-                    format!(
-                        "this cell overlaps column {} of a cell spanning rows from above",
-                        k + 1
-                    ),
-                    "reduce its colspan, or the rowspan above",
+                    crate::tr!("model-table-overlap", column = k + 1),
+                    crate::tr!("model-table-overlap-help"),
                 ));
             }
             if rowspan > rows.len() - r {
                 return Err(invalid(
                     cell.referenced,
-                    format!("this cell spans {rowspan} rows, past the table's last row"),
-                    "reduce its rowspan",
+                    crate::tr!("model-table-rowspan-past-end", rows = rowspan),
+                    crate::tr!("model-table-rowspan-past-end-help"),
                 ));
             }
             if r < header && r + rowspan > header {
                 return Err(invalid(
                     cell.referenced,
-                    "a header cell spans rows below the header".into(),
-                    "keep a header cell's rowspan within the header rows",
+                    crate::tr!("model-table-header-span"),
+                    crate::tr!("model-table-header-span-help"),
                 ));
             }
             for t in taken.iter_mut().skip(r).take(rowspan) {
@@ -511,8 +497,8 @@ pub fn place_cells(
         if let Some(hole) = taken[r].iter().position(|t| !t) {
             return Err(invalid(
                 row.referenced,
-                format!("this row leaves column {} of the table's {width} empty", hole + 1),
-                "give every column a cell (\"\" for an empty one), or widen a cell with colspan",
+                crate::tr!("model-table-hole", column = hole + 1, width = width),
+                crate::tr!("model-table-hole-help"),
             ));
         }
         placed.push(starts);
@@ -533,18 +519,15 @@ impl General {
             if w.value.len() != width {
                 return Err(invalid(
                     w.referenced,
-                    format!(
-                        "`widths` gives {} widths; the table has {width} columns",
-                        w.value.len()
-                    ),
-                    format!("give {width} relative widths, or leave `widths` out for an even split"),
+                    crate::tr!("model-table-widths-count", given = w.value.len(), width = width),
+                    crate::tr!("model-table-widths-count-help", width = width),
                 ));
             }
             if w.value.iter().any(|x| !(x.is_finite() && *x > 0.0)) {
                 return Err(invalid(
                     w.referenced,
-                    "a width is not a positive number".into(),
-                    "give relative widths such as [3, 1, 1]",
+                    crate::tr!("model-table-width-not-positive"),
+                    crate::tr!("model-table-width-not-positive-help"),
                 ));
             }
         }
@@ -560,15 +543,15 @@ impl Statistics {
         {
             return Err(invalid(
                 c.referenced,
-                format!("a statistics table has 1 to {} value columns", MAX_COLUMNS - 2),
-                "name the value columns as published, e.g. [本年, 累计]",
+                crate::tr!("model-statistics-columns", max = MAX_COLUMNS - 2),
+                crate::tr!("model-statistics-columns-help"),
             ));
         }
         if self.rows.is_empty() {
             return Err(invalid(
                 at,
-                "the statistics table has no rows".into(),
-                "give its rows under `rows:`, each with `name:`, `unit:` and `values:`",
+                crate::tr!("model-statistics-no-rows"),
+                crate::tr!("model-statistics-no-rows-help"),
             ));
         }
         fn rows(list: &[Spanned<StatisticsRow>], count: usize) -> Result<(), Invalid> {
@@ -579,20 +562,19 @@ impl Statistics {
                 {
                     return Err(invalid(
                         values.referenced,
-                        format!(
-                            "this row gives {} value{}; the table has {count} value column{}",
-                            values.value.len(),
-                            if values.value.len() == 1 { "" } else { "s" },
-                            if count == 1 { "" } else { "s" },
+                        crate::tr!(
+                            "model-statistics-values-count",
+                            given = values.value.len(),
+                            count = count
                         ),
-                        format!("give one value per column ({count}), — for a column without one"),
+                        crate::tr!("model-statistics-values-count-help", count = count),
                     ));
                 }
                 if r.adds_up && r.of_which.is_empty() {
                     return Err(invalid(
                         row.referenced,
-                        "`adds_up` says the sub-rows add up to this row, but it has none".into(),
-                        "list the sub-rows under `of_which:`, or remove `adds_up`",
+                        crate::tr!("model-statistics-adds-up"),
+                        crate::tr!("model-statistics-adds-up-help"),
                     ));
                 }
                 rows(&r.of_which, count)?;

@@ -194,29 +194,25 @@ pub fn cell_place(line: &str, column: usize) -> Option<String> {
             .rsplit_once('[')
             .map_or(0, |(_, cells)| cells.matches(',').count());
         let col = APPLICANTS.get(index).copied().unwrap_or(TOTAL);
-        return Some(format!("table 3, row 「{row}」, column 「{col}」"));
+        return Some(crate::tr!("load-place-table3", row = row, column = col));
     }
     if rest.starts_with('{') {
         // The field is the last `name:` before the cell.
         let inside = after_key?.trim_start_matches('{');
         let field = inside.rsplit(',').next()?.split(':').next()?.trim();
         if let Some(group) = find(&[T4_RECONSIDERATION, T4_DIRECT, T4_AFTER], key) {
-            return Some(format!(
-                "table 4, 「{group}」, 「{}」",
-                find(&T4_OUTCOMES, field)?
-            ));
+            let outcome = find(&T4_OUTCOMES, field)?;
+            return Some(crate::tr!("load-place-table4", row = group, column = outcome));
         }
         let group = find(&[T2_RULES, T2_NORMATIVE], key)?;
-        return Some(format!(
-            "table 2, 「{group}」, 「{}」",
-            find(&T2_DOCUMENT_COLUMNS, field)?
-        ));
+        let column = find(&T2_DOCUMENT_COLUMNS, field)?;
+        return Some(crate::tr!("load-place-table2", row = group, column = column));
     }
     if let Some(item) = find(&[T2_LICENSING, T2_PENALTIES, T2_ENFORCEMENT], key) {
-        return Some(format!("table 2, 「{item}」, 「{T2_DECISIONS}」"));
+        return Some(crate::tr!("load-place-table2", row = item, column = T2_DECISIONS));
     }
     let field = find(&T4_OUTCOMES, key).or_else(|| find(&T2_DOCUMENT_COLUMNS, key))?;
-    Some(format!("「{field}」"))
+    Some(crate::tr!("load-place-field", field = field))
 }
 
 #[cfg(test)]

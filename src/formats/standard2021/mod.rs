@@ -358,9 +358,10 @@ impl<'de> Deserialize<'de> for Row {
         let row = number::counts(deserializer)?;
         match row.value.len() {
             6 | 7 => Ok(Row(row)),
-            n => Err(de::Error::custom(format!(
-                "a row of table 3 has 6 numbers ({}) and may add the 总计 as a 7th; this one has {n}",
-                labels::APPLICANTS.join(", ")
+            n => Err(de::Error::custom(crate::tr!(
+                "load-table3-row-length",
+                columns = labels::APPLICANTS.join(&crate::tr!("load-list-separator")),
+                count = n
             ))),
         }
     }
@@ -401,14 +402,16 @@ impl<'de> Deserialize<'de> for Amount {
         impl Visitor<'_> for AmountVisitor {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount in 万元, such as 0 or 24252.311082")
+                f.write_str(&crate::tr!("load-expect-amount"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 let v = v.trim();
                 if !is_decimal(v) {
-                    return Err(E::custom(format!(
-                        "`{v}` is not an amount: write digits, with a decimal point if needed, e.g. 9116.36"
-                    )));
+                    // Tagged as an amount, as the 2019 table's are (its help speaks of 采购总金额).
+                    return Err(crate::model::value_error::error(
+                        crate::model::value_error::CellKind::Amount,
+                        &crate::tr!("load-amount-digits", value = v),
+                    ));
                 }
                 Ok(Amount(v.to_owned()))
             }
@@ -416,9 +419,7 @@ impl<'de> Deserialize<'de> for Amount {
                 Ok(Amount(v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<Amount, E> {
-                Err(E::custom(
-                    "write the amount in quotes (\"24252.311082\") so it is kept exactly as written",
-                ))
+                Err(E::custom(crate::tr!("load-amount-quote")))
             }
         }
         deserializer.deserialize_str(AmountVisitor)

@@ -80,9 +80,10 @@ pub fn cell_place(line: &str, column: usize) -> Option<String> {
             .get(index)
             .copied()
             .unwrap_or(crate::formats::standard2021::labels::TOTAL);
-        return Some(format!(
-            "table 3, row 「{}」, column 「{col}」",
-            T3_OTHER_HANDLING.label
+        return Some(crate::tr!(
+            "load-place-table3",
+            row = T3_OTHER_HANDLING.label,
+            column = col
         ));
     }
     if !rest.starts_with('{') {
@@ -104,7 +105,8 @@ pub fn cell_place(line: &str, column: usize) -> Option<String> {
     } else {
         return None;
     };
-    Some(format!("table 2, 「{row}」, 「{}」", find(columns, field)?))
+    let column = find(columns, field)?;
+    Some(crate::tr!("load-place-table2", row = row, column = column))
 }
 
 #[cfg(test)]

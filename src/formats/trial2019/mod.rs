@@ -17,6 +17,7 @@ use crate::formats::standard2021::{
     self, Count, NotProcessed, ResultRows, Reviews, Row, Table3, Unavailable, Withheld,
 };
 use crate::model::number;
+use crate::model::value_error::{self, CellKind};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
@@ -191,25 +192,28 @@ impl Change {
             _ => (0, v),
         };
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "`{v}` {NOT_A_CHANGE}: write +3 for an increase, -3 for a decrease, 0 for none"
+            return Err(value_error::tagged(
+                CellKind::Change,
+                &crate::tr!("load-change-not-signed-number", value = v),
             ));
         }
         let n: u64 = match digits.parse() {
             Ok(n) if n <= number::MAX_COUNT => n,
             _ => {
-                return Err(format!(
-                    "{v} is more than any report counts: a change is at most ±{}",
-                    number::MAX_COUNT
+                // Tagged as a count: the loader's help for it is a count's.
+                return Err(value_error::tagged(
+                    CellKind::Count,
+                    &crate::tr!("load-change-too-large", value = v, max = number::MAX_COUNT),
                 ));
             }
         };
         if sign == 0 && n != 0 {
-            return Err(format!(
-                "{UNSIGNED}: write +{n} for an increase or -{n} for a decrease"
+            return Err(value_error::tagged(
+                CellKind::Change,
+                &crate::tr!("load-change-unsigned", value = n.to_string()),
             ));
         }
-        let magnitude = i64::try_from(n).map_err(|_| format!("{v} is too large"))?;
+        let magnitude = i64::try_from(n).map_err(|_| crate::tr!("load-change-overflow", value = v))?;
         Ok(Change {
             value: if sign < 0 { -magnitude } else { magnitude },
             written: v.to_owned(),
@@ -223,7 +227,7 @@ impl<'de> Deserialize<'de> for Change {
         impl Visitor<'_> for ChangeVisitor {
             type Value = Change;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a signed change such as +3, -2 or 0")
+                f.write_str(&crate::tr!("load-expect-change"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Change, E> {
                 Change::parse(v).map_err(E::custom)
@@ -257,26 +261,17 @@ impl JsonSchema for Change {
     }
 }
 
-/// What the cell holds, when a loader message is one of ours about a change or an amount.
-pub fn cell_value_help(message: &str) -> Option<String> {
-    if message.contains(NOT_A_CHANGE) || message.contains(UNSIGNED) || message.contains("a change is at most")
-    {
-        Some("本年增/减 is +N, -N or 0, in decimal digits, printed as written".into())
-    } else if message.contains(NO_UNIT) || message.contains(NOT_AN_AMOUNT) {
-        Some(format!(
-            "采购总金额 is digits with at most one decimal point, then {}: 1296.5万元",
-            UNITS.join(" or ")
-        ))
-    } else {
-        None
+/// What a cell of a change or an amount holds, for a loader message about one.
+pub fn cell_value_help(kind: CellKind) -> Option<String> {
+    match kind {
+        CellKind::Change => Some(crate::tr!("load-cell-change-help")),
+        CellKind::Amount => Some(crate::tr!(
+            "load-cell-amount-help",
+            units = UNITS.join(&crate::tr!("load-units-or"))
+        )),
+        CellKind::Count => None,
     }
 }
-
-/// Words of the messages below, which `cell_value_help` recognizes.
-const NOT_A_CHANGE: &str = "is not a change";
-const UNSIGNED: &str = "本年增/减 is signed";
-const NO_UNIT: &str = "has no unit";
-const NOT_AN_AMOUNT: &str = "is not an amount: write digits";
 
 /// The units an amount is written in.
 pub const UNITS: [&str; 2] = ["万元", "元"];
@@ -297,13 +292,15 @@ impl Money {
             .iter()
             .find_map(|u| v.strip_suffix(u).map(|a| (a.trim_end(), *u)))
         else {
-            return Err(format!(
-                "`{v}` {NO_UNIT}: write the amount with 元 or 万元 after it, e.g. 1296.5万元"
+            return Err(value_error::tagged(
+                CellKind::Amount,
+                &crate::tr!("load-money-no-unit", value = v),
             ));
         };
         if !standard2021::is_decimal(amount) {
-            return Err(format!(
-                "`{amount}` {NOT_AN_AMOUNT}, with a decimal point if needed, e.g. 1296.5万元"
+            return Err(value_error::tagged(
+                CellKind::Amount,
+                &crate::tr!("load-money-digits", value = amount),
             ));
         }
         Ok(Money {
@@ -329,7 +326,7 @@ impl<'de> Deserialize<'de> for Money {
         impl Visitor<'_> for MoneyVisitor {
             type Value = Money;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount with its unit, such as 1296.5万元")
+                f.write_str(&crate::tr!("load-expect-money"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
                 Money::parse(v).map_err(E::custom)
