@@ -326,3 +326,192 @@ fn the_readme_and_check_help_list_every_rule_of_the_registry() {
         );
     }
 }
+
+/// A report with one finding of each of six rules: D-YEAR (line 3), S-NUMBERING (5),
+/// D-DOCNO, P-PUNCT and S-PLACEHOLDER (7), P-NUMBERS (8).
+const SIX_RULES: &str = "issuer: 某区人民政府\nyear: 2023\ntitle: [某区人民政府2022年政府信息公开工作年度报告]\nparts:\n  - heading: 一、总体情况\n    body:\n      - 根据《实施方案》（区府办发[2023]12号）,全年主动公开政府信息（待填写）条。\n      - 受理申请948件，办结900件，办结率为100%。\n";
+
+/// Each rule of [`SIX_RULES`] with its Chinese message and help.
+const SIX_RULES_ZH: [(&str, &str, &str); 6] = [
+    (
+        "错误[D-YEAR]",
+        "标题中的年份为2022年，报告年度为2023年",
+        "改为2023年，或改正 `year:`",
+    ),
+    (
+        "错误[S-NUMBERING]",
+        "标题以序号“一、”开头，序号应由程序按顺序生成",
+        "只写“总体情况”",
+    ),
+    (
+        "错误[D-DOCNO]",
+        "文号“区府办发[2023]12号”的年份用了[]，应使用六角括号〔〕",
+        "改为 区府办发〔2023〕12号",
+    ),
+    ("警告[P-PUNCT]", "中文中使用了半角“,”", "改为全角“，”"),
+    (
+        "错误[S-PLACEHOLDER]",
+        "“待填写”处的内容尚未填写",
+        "公开前改为实际内容",
+    ),
+    (
+        "警告[P-NUMBERS]",
+        "100%与所列件数不符：900件占948件的比率应为94.94%",
+        "按件数重新计算比率，或改正件数",
+    ),
+];
+
+/// Asserts that `stderr` gives each finding of [`SIX_RULES`] in Chinese, its help on the
+/// line after it, and no English.
+fn assert_six_rules_in_chinese(stderr: &str) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    for (head, message, help) in SIX_RULES_ZH {
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(head) && l.ends_with(message))
+            .unwrap_or_else(|| panic!("no 「{head} … {message}」 in:\n{stderr}"));
+        let help_line = lines[at + 1..]
+            .iter()
+            .find(|l| l.trim_start().starts_with('='))
+            .unwrap_or_else(|| panic!("{head} has no help:\n{stderr}"));
+        assert!(
+            help_line.contains("修改建议：") && help_line.ends_with(help),
+            "{head}: {help_line}"
+        );
+    }
+    for english in ["the ", "write ", "instead of", "error[", "warning[", "help:"] {
+        assert!(!stderr.contains(english), "「{english}」 in:\n{stderr}");
+    }
+}
+
+#[test]
+fn findings_are_in_chinese_under_lang_zh() {
+    let dir = root().join("tests/fixtures/invalid");
+    let out = report()
+        .current_dir(&dir)
+        .args(["check", "--lang", "zh", "document-number-brackets.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("错误[D-DOCNO]: document-number-brackets.yaml:6:22: 文号“区府办发[2023]12号”的年份用了[]，应使用六角括号〔〕\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("修改建议：") && stderr.contains("改为 区府办发〔2023〕12号"),
+        "{stderr}"
+    );
+
+    // Several rules at once, through REPORT_LANG this time.
+    let (_dir, path) = scratch_with("r.yaml", SIX_RULES);
+    let out = report()
+        .env("REPORT_LANG", "zh")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_six_rules_in_chinese(&stderr);
+    insta::assert_snapshot!(
+        "six-rules-zh",
+        stderr.replace(&path.display().to_string(), "r.yaml")
+    );
+}
+
+#[test]
+fn findings_follow_a_chinese_locale_without_report_lang() {
+    let (_dir, path) = scratch_with("r.yaml", SIX_RULES);
+    let out = report()
+        .env_remove("REPORT_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_six_rules_in_chinese(&String::from_utf8(out.stderr).unwrap());
+}
+
+#[test]
+fn findings_stay_in_english_under_lang_en() {
+    let (_dir, path) = scratch_with("r.yaml", SIX_RULES);
+    let out = report()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["check", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for (message, help) in [
+        (
+            "the title names 2022, the report is for 2023",
+            "write 2023年, or correct `year:`",
+        ),
+        (
+            "the document number 区府办发[2023]12号 puts its year in [] instead of 六角括号 〔〕",
+            "write 区府办发〔2023〕12号",
+        ),
+        ("half-width 「,」 in Chinese text", "write the full-width 「，」"),
+        (
+            "100% cannot be 900件 of 948件: that is 94.94%",
+            "recompute the rate from the counts, or correct the counts",
+        ),
+    ] {
+        assert!(stderr.contains(&format!(": {message}\n")), "{message}:\n{stderr}");
+        assert!(stderr.contains(&format!("= help: {help}\n")), "{help}:\n{stderr}");
+    }
+    assert!(!stderr.contains("修改建议"), "{stderr}");
+}
+
+#[test]
+fn json_findings_keep_their_fields_in_both_languages() {
+    let (_dir, path) = scratch_with("r.yaml", SIX_RULES);
+    let json = |lang: &str| -> Vec<serde_json::Value> {
+        let out = report()
+            .args(["check", "--format", "json", "--lang", lang])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (en, zh) = (json("en"), json("zh"));
+    assert_eq!(en.len(), 6, "{en:?}");
+    assert_eq!(zh.len(), en.len(), "{zh:?}");
+    for (e, z) in en.iter().zip(&zh) {
+        let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(e), keys(z));
+        for field in ["rule", "severity", "file", "line", "column"] {
+            assert_eq!(e[field], z[field], "{field}: {e} / {z}");
+        }
+        assert!(
+            ["error", "warning"].contains(&z["severity"].as_str().unwrap()),
+            "{z}"
+        );
+        assert_ne!(e["message"], z["message"]);
+        assert_ne!(e["help"], z["help"]);
+    }
+    let rules: Vec<&str> = zh.iter().map(|v| v["rule"].as_str().unwrap()).collect();
+    assert_eq!(
+        rules,
+        [
+            "D-YEAR",
+            "S-NUMBERING",
+            "D-DOCNO",
+            "P-PUNCT",
+            "S-PLACEHOLDER",
+            "P-NUMBERS"
+        ]
+    );
+    let messages: Vec<&str> = zh.iter().map(|v| v["message"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = SIX_RULES_ZH.iter().map(|(_, m, _)| *m).collect();
+    assert_eq!(messages, expected);
+}

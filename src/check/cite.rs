@@ -20,33 +20,36 @@ pub fn s_cite(input: &Input, f: &mut Findings) {
                 Piece::Text(_) => continue,
                 Piece::Unclosed { at } => (
                     at,
-                    "a `{` that no `}` closes".to_owned(),
-                    "close the citation with `}`, or write `{{` for a brace in the text".to_owned(),
+                    crate::tr!("check-s-cite-unclosed"),
+                    crate::tr!("check-s-cite-unclosed-help"),
                 ),
                 Piece::Cite { name, at } => match resolve(&name, values) {
                     Ok(_) => continue,
                     Err(Unresolved::NoTables) => (
                         at,
-                        format!("`{{{name}}}` cites a table value, and this report has no tables"),
-                        "write the number itself, or `{{` for a brace in the text".to_owned(),
+                        crate::tr!("check-s-cite-no-tables", name = &name),
+                        crate::tr!("check-s-cite-no-tables-help"),
                     ),
                     Err(Unresolved::Ambiguous { candidates }) => (
                         at,
-                        format!("`{{{name}}}` could be any of {}", candidates.join(", ")),
-                        "write more of the row or column name".to_owned(),
+                        crate::tr!(
+                            "check-s-cite-ambiguous",
+                            name = &name,
+                            candidates = candidates.join(&crate::tr!("check-s-cite-candidates-separator"))
+                        ),
+                        crate::tr!("check-s-cite-ambiguous-help"),
                     ),
                     Err(Unresolved::Unknown { near }) => (
                         at,
-                        format!("`{{{name}}}` names no value of the tables"),
+                        crate::tr!("check-s-cite-unknown", name = &name),
                         if near.is_empty() {
-                            "name the table, row and column as printed, e.g. {表3.本年新收.总计}, or write `{{` for a brace".to_owned()
+                            crate::tr!("check-s-cite-unknown-help")
                         } else {
-                            format!(
-                                "did you mean {}?",
-                                near.iter()
-                                    .map(|n| format!("{{{n}}}"))
-                                    .collect::<Vec<_>>()
-                                    .join(" or ")
+                            // Each name suggested as it would be written, in braces.
+                            let names: Vec<String> = near.iter().map(|n| format!("{{{n}}}")).collect();
+                            crate::tr!(
+                                "check-s-cite-unknown-near-help",
+                                names = names.join(&crate::tr!("check-s-cite-near-separator"))
                             )
                         },
                     ),

@@ -74,12 +74,9 @@ pub fn s_copy(input: &Input, previous: &Report, last: &Composed, f: &mut Finding
                 "S-COPY",
                 text,
                 0,
-                format!(
-                    "the report is too long to compare in full with the {} report; from here on it was not compared",
-                    previous.year.value
-                ),
+                crate::tr!("check-s-copy-budget", year = previous.year.value.to_string()),
             )
-            .help = Some("a real report is far shorter: is this the right file?".into());
+            .help = Some(crate::tr!("check-s-copy-budget-help"));
             return;
         };
         if let Some(best) = best.filter(|b| *b >= COPY_SIMILARITY) {
@@ -88,15 +85,13 @@ pub fn s_copy(input: &Input, previous: &Report, last: &Composed, f: &mut Finding
                 "S-COPY",
                 text,
                 0,
-                format!(
-                    "this paragraph is {:.0}% the same as one of the {} report",
-                    (best * 100.0).floor(),
-                    previous.year.value
+                crate::tr!(
+                    "check-s-copy",
+                    percent = format!("{:.0}", (best * 100.0).floor()),
+                    year = previous.year.value.to_string()
                 ),
             )
-            .help = Some(
-                "reviewers flag text copied from last year (内容雷同): say what changed this year".into(),
-            );
+            .help = Some(crate::tr!("check-s-copy-help"));
         }
     }
 }

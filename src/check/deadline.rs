@@ -30,25 +30,28 @@ pub fn d_deadline(input: &Input, f: &mut Findings) {
     if dated.value <= deadline || dated.value.year != deadline.year {
         return;
     }
-    let who = match kind {
-        IssuerKind::Government => "a people's government (人民政府)",
-        IssuerKind::Department => "a department (部门)",
+    // The catalog's selectors: which kind of issuer, and whether its name told it.
+    let kind = match kind {
+        IssuerKind::Government => "government",
+        IssuerKind::Department => "department",
     };
-    let how = if inferred { ", as its name suggests" } else { "" };
     f.add(
         Severity::Warning,
         "D-DEADLINE",
         Some(&dated.referenced),
-        format!(
-            "the report is dated {}, after {}: the issuer is {who}{how}, and publishes its report on {year} by then",
-            dated.value.chinese(),
-            deadline.chinese()
+        crate::tr!(
+            "check-d-deadline",
+            date = dated.value.chinese(),
+            deadline = deadline.chinese(),
+            kind = kind,
+            inferred = if inferred { "yes" } else { "no" },
+            year = year.to_string()
         ),
     )
     .help = Some(if inferred {
-        "check the date; if the issuer is not the kind its name suggests, set `issuer_kind: government` or `issuer_kind: department`".into()
+        crate::tr!("check-d-deadline-inferred-help")
     } else {
-        "check the date; a late report must still be published, and the delay explained if asked".into()
+        crate::tr!("check-d-deadline-help")
     });
 }
 

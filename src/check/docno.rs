@@ -37,21 +37,23 @@ pub fn d_docno(input: &Input, f: &mut Findings) {
                     "D-DOCNO",
                     text,
                     index,
-                    format!(
-                        "the document number {} puts its year in {}{} instead of 六角括号 〔〕",
-                        &m[0], &m[2], &m[4]
+                    crate::tr!(
+                        "check-d-docno-brackets",
+                        number = &m[0],
+                        open = &m[2],
+                        close = &m[4]
                     ),
                 )
-                .help = Some(format!("write {fixed}"));
+                .help = Some(crate::tr!("check-d-docno-brackets-help", fixed = &fixed));
             } else if !di.is_empty() || (num.starts_with('0') && num.len() > 1) {
                 f.at_char(
                     Severity::Warning,
                     "D-DOCNO",
                     text,
                     index,
-                    format!("the document number {} has 第 or a leading zero", &m[0]),
+                    crate::tr!("check-d-docno-form", number = &m[0]),
                 )
-                .help = Some(format!("write {fixed}"));
+                .help = Some(crate::tr!("check-d-docno-form-help", fixed = &fixed));
             }
             if doc_year.parse::<u16>().is_ok_and(|y| y > year + 1) {
                 f.at_char(
@@ -59,9 +61,14 @@ pub fn d_docno(input: &Input, f: &mut Findings) {
                     "D-DOCNO",
                     text,
                     index + 1,
-                    format!("the document number's year {doc_year} is after {}", year + 1),
+                    crate::tr!(
+                        "check-d-docno-year",
+                        number = &m[0],
+                        year = doc_year,
+                        next = (year + 1).to_string()
+                    ),
                 )
-                .help = Some("check the year of the document number".into());
+                .help = Some(crate::tr!("check-d-docno-year-help"));
             }
         }
     }

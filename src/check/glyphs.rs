@@ -37,12 +37,15 @@ pub fn f_glyph(input: &Input, fonts: RoleFontSet, f: &mut Findings) {
                         "F-FALLBACK",
                         text,
                         index,
-                        format!(
-                            "「{c}」 (U+{:04X}) is not in {first}; it will print in {other}",
-                            c as u32
+                        crate::tr!(
+                            "check-f-fallback",
+                            char = c,
+                            code = format!("{:04X}", c as u32),
+                            font = first,
+                            other = other
                         ),
                     )
-                    .help = Some("check it on paper, or give --font-dir a font that has it".into());
+                    .help = Some(crate::tr!("check-f-fallback-help"));
                 }
                 Coverage::None => {
                     reported.push(c);
@@ -51,12 +54,9 @@ pub fn f_glyph(input: &Input, fonts: RoleFontSet, f: &mut Findings) {
                         "F-GLYPH",
                         text,
                         index,
-                        format!(
-                            "no font has 「{c}」 (U+{:04X}): it would print as an empty box",
-                            c as u32
-                        ),
+                        crate::tr!("check-f-glyph", char = c, code = format!("{:04X}", c as u32)),
                     )
-                    .help = Some("replace the character, or give --font-dir a font that has it".into());
+                    .help = Some(crate::tr!("check-f-glyph-help"));
                 }
             }
         }

@@ -37,30 +37,23 @@ pub fn s_numbering(input: &Input, f: &mut Findings) {
             let (severity, message, help) = if heading {
                 (
                     Severity::Error,
-                    format!(
-                        "the heading starts with the number 「{number}」, but numbers are generated from order"
-                    ),
-                    format!("write only 「{rest}」"),
+                    crate::tr!("check-s-numbering-heading", number = number),
+                    crate::tr!("check-s-numbering-heading-help", rest = rest),
                 )
             } else if text.item {
                 (
                     Severity::Warning,
-                    format!("the item's text starts with the number 「{number}」, typed after the number the list gives it"),
-                    "delete the typed number: items are numbered from their order (a sub-item goes under the item's `items:`)".into(),
+                    crate::tr!("check-s-numbering-item", number = number),
+                    crate::tr!("check-s-numbering-item-help"),
                 )
             } else {
                 let help = match Numbering::like(number) {
-                    Some(form) => format!(
-                        "numbers are generated: write it as an item of a list (`- items:`, with `numbering: \"{}\"` for this form), the paragraphs that belong to it under the item's `body:`",
-                        form.as_str()
-                    ),
-                    None => format!(
-                        "「{number}」 numbers a part or a section: write what follows it as the `heading:` of one"
-                    ),
+                    Some(form) => crate::tr!("check-s-numbering-paragraph-list-help", form = form.as_str()),
+                    None => crate::tr!("check-s-numbering-paragraph-heading-help", number = number),
                 };
                 (
                     Severity::Warning,
-                    format!("the paragraph starts with the number 「{number}」, typed by hand"),
+                    crate::tr!("check-s-numbering-paragraph", number = number),
                     help,
                 )
             };
@@ -81,12 +74,9 @@ pub fn s_numbering(input: &Input, f: &mut Findings) {
                     Severity::Error,
                     "S-NUMBERING",
                     Some(at),
-                    format!(
-                        "a list numbered ① has {} items; the circled numbers stop at ⑳",
-                        list.items.len()
-                    ),
+                    crate::tr!("check-s-numbering-circled", count = list.items.len().to_string()),
                 )
-                .help = Some("number the list 「（1）」 (`numbering: \"（1）\"`), or split it into lists of 20 at most".into());
+                .help = Some(crate::tr!("check-s-numbering-circled-help"));
             }
             if list.form() == Some(Numbering::Circled) {
                 circled_glyphs(input, list.items, f);
@@ -117,23 +107,26 @@ fn circled_glyphs(input: &Input, items: &[Spanned<ItemEntry>], f: &mut Findings)
             Some(other) => (
                 Severity::Warning,
                 "F-FALLBACK",
-                format!(
-                    "the number 「{c}」 (U+{:04X}) is not in {first}; from this item on the list's numbers print in {other}",
-                    c as u32
+                crate::tr!(
+                    "check-f-fallback-circled",
+                    char = c,
+                    code = format!("{:04X}", c as u32),
+                    font = first,
+                    other = other
                 ),
             ),
             None => (
                 Severity::Error,
                 "F-GLYPH",
-                format!(
-                    "no font has the number 「{c}」 (U+{:04X}): it would print as an empty box",
-                    c as u32
+                crate::tr!(
+                    "check-f-glyph-circled",
+                    char = c,
+                    code = format!("{:04X}", c as u32)
                 ),
             ),
         };
-        f.add(severity, rule, Some(&entry.referenced), message).help = Some(
-            "GB2312 faces have ① to ⑩ only: number the list 「（1）」, or give --font-dir a font that has ⑪-⑳".into(),
-        );
+        f.add(severity, rule, Some(&entry.referenced), message).help =
+            Some(crate::tr!("check-f-circled-help"));
         return;
     }
 }
@@ -184,11 +177,9 @@ fn inline_sequence(text: &SourcedText, f: &mut Findings) {
             "S-NUMBERING",
             text,
             index,
-            format!(
-                "「{numeral}是」 where 「{want}是」 was expected: the enumeration 一是、二是… is out of order"
-            ),
+            crate::tr!("check-s-numbering-inline", numeral = numeral, want = &want),
         )
-        .help = Some(format!("write {want}是, or renumber the enumeration"));
+        .help = Some(crate::tr!("check-s-numbering-inline-help", want = &want));
         let next = numbers.get(k + 1).map(|&(_, _, n)| n);
         expected = if next == Some(expected + 1) {
             expected + 1

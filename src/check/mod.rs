@@ -165,4 +165,38 @@ mod tests {
         assert_eq!(ids.len(), unique.len(), "{ids:?}");
         assert!(ids.contains(&"T3-ROWSUM") && ids.contains(&"Y-SYNTAX") && ids.contains(&"F-GLYPH"));
     }
+
+    #[test]
+    fn the_chinese_findings_hold_no_english_words() {
+        // What a finding may show in Latin letters: YAML written as code (`…`), flags, the
+        // examples folder, font names such as GB2312 (placeables are report text or numbers).
+        let catalog = include_str!("../../locales/zh-CN/check.ftl");
+        let code = pattern(r"`[^`]*`|\{[^{}]*\}|\{ \$[a-z_]+ ->|\[[a-z-]+\]|--[a-z-]+|reports/|U\+|GB2312");
+        let word = pattern(r"[A-Za-z]{2,}");
+        let mut english = Vec::new();
+        let mut messages = 0;
+        for line in catalog.lines() {
+            if line.trim_start().starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            // A message's text after its id, or a select's variant.
+            let text = match line.split_once(" = ") {
+                Some((id, text)) if id.starts_with("check-") => {
+                    messages += 1;
+                    text
+                }
+                _ => line,
+            };
+            let rest = code.replace_all(text, "");
+            if let Some(w) = word.find(&rest) {
+                english.push(format!("{}: {line}", w.as_str()));
+            }
+        }
+        assert!(messages > 100, "only {messages} messages read");
+        assert!(
+            english.is_empty(),
+            "English in the Chinese findings:\n{}",
+            english.join("\n")
+        );
+    }
 }

@@ -25,9 +25,9 @@ pub fn s_placeholder(input: &Input, f: &mut Findings) {
                 "S-PLACEHOLDER",
                 text,
                 index,
-                format!("「{}」 marks text still to be filled in", found.as_str()),
+                crate::tr!("check-s-placeholder", mark = found.as_str()),
             )
-            .help = Some("write the real text in its place before the report is published".into());
+            .help = Some(crate::tr!("check-s-placeholder-help"));
         }
     }
 }

@@ -36,9 +36,9 @@ pub fn p_punct(input: &Input, f: &mut Findings) {
                     "P-PUNCT",
                     text,
                     index,
-                    format!("half-width 「{c}」 in Chinese text"),
+                    crate::tr!("check-p-punct", char = c),
                 )
-                .help = Some(format!("write the full-width 「{full}」"));
+                .help = Some(crate::tr!("check-p-punct-help", full = full));
             }
         }
     }

@@ -55,7 +55,7 @@ pub fn p_numbers(input: &Input, f: &mut Findings) {
             if let Some((offset, message)) = check_sentence(sentence) {
                 let index = text.text[..sentence_start + offset].chars().count();
                 f.at_char(Severity::Warning, "P-NUMBERS", text, index, message)
-                    .help = Some("recompute the rate from the counts, or correct the counts".into());
+                    .help = Some(crate::tr!("check-p-numbers-rate-help"));
             }
             sentence_start = end
                 + if end < text.text.len() {
@@ -116,15 +116,20 @@ fn check_sentence(sentence: &str) -> Option<(usize, String)> {
     let actual = if ratio.hi - ratio.lo < 0.005 {
         format!("{:.2}%", ratio.lo)
     } else {
-        format!("between {:.2}% and {:.2}%", ratio.lo, ratio.hi.min(100.0))
+        crate::tr!(
+            "check-p-numbers-rate-between",
+            lo = format!("{:.2}", ratio.lo),
+            hi = format!("{:.2}", ratio.hi.min(100.0))
+        )
     };
     Some((
         stated.start(),
-        format!(
-            "{}% cannot be {} of {}: that is {actual}",
-            stated.as_str(),
-            part.2,
-            whole.2
+        crate::tr!(
+            "check-p-numbers-rate",
+            stated = stated.as_str(),
+            part = part.2,
+            whole = whole.2,
+            actual = actual
         ),
     ))
 }

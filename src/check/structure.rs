@@ -13,14 +13,20 @@ use crate::text::is_invisible;
 pub fn s_empty(input: &Input, f: &mut Findings) {
     for text in input.texts {
         if text.text.trim().is_empty() {
-            f.at_char(Severity::Error, "S-EMPTY", text, 0, "this text is empty".into())
-                .help = Some("write the text, or remove the entry".into());
+            f.at_char(
+                Severity::Error,
+                "S-EMPTY",
+                text,
+                0,
+                crate::tr!("check-s-empty-text"),
+            )
+            .help = Some(crate::tr!("check-s-empty-text-help"));
         }
     }
     if input.report.parts.is_empty() {
         let pos = key_position(input.source, "parts");
-        f.add_at(Severity::Error, "S-EMPTY", pos, "the report has no parts".into())
-            .help = Some("add the parts 一、二、… under `parts:`, each with a `heading:`".into());
+        f.add_at(Severity::Error, "S-EMPTY", pos, crate::tr!("check-s-empty-parts"))
+            .help = Some(crate::tr!("check-s-empty-parts-help"));
     }
     if let Some(addressee) = &input.report.addressee
         && matches!(&addressee.value, Addressee::Many(names) if names.is_empty())
@@ -29,19 +35,18 @@ pub fn s_empty(input: &Input, f: &mut Findings) {
             Severity::Error,
             "S-EMPTY",
             Some(&addressee.referenced),
-            "the addressee list is empty".into(),
+            crate::tr!("check-s-empty-addressee"),
         )
-        .help =
-            Some("name the body the report is sent to, e.g. 市人民政府办公厅, or remove `addressee`".into());
+        .help = Some(crate::tr!("check-s-empty-addressee-help"));
     }
     if input.report.issuer.value.trim().is_empty() {
         f.add(
             Severity::Error,
             "S-EMPTY",
             Some(&input.report.issuer.referenced),
-            "the issuer is empty".into(),
+            crate::tr!("check-s-empty-issuer"),
         )
-        .help = Some("name the body that publishes the report, e.g. 重庆市人民政府办公厅".into());
+        .help = Some(crate::tr!("check-s-empty-issuer-help"));
     }
 }
 
@@ -50,22 +55,22 @@ pub fn s_empty(input: &Input, f: &mut Findings) {
 pub fn s_control(input: &Input, f: &mut Findings) {
     for text in input.texts {
         if let Some((index, c)) = text.text.chars().enumerate().find(|(_, c)| is_invisible(*c)) {
-            let what = if c == '\n' {
-                "a line break"
-            } else {
-                "an invisible or control character"
-            };
+            let line_break = c == '\n';
             f.at_char(
                 Severity::Error,
                 "S-CONTROL",
                 text,
                 index,
-                format!("{what} (U+{:04X}) inside the text", c as u32),
+                crate::tr!(
+                    "check-s-control",
+                    kind = if line_break { "line-break" } else { "other" },
+                    code = format!("{:04X}", c as u32)
+                ),
             )
-            .help = Some(if c == '\n' {
-                "a paragraph is one line: join the lines, or make two paragraphs".into()
+            .help = Some(if line_break {
+                crate::tr!("check-s-control-line-break-help")
             } else {
-                "delete it (it was probably pasted in with the text)".into()
+                crate::tr!("check-s-control-other-help")
             });
         }
     }
@@ -87,9 +92,9 @@ pub fn s_depth(input: &Input, f: &mut Findings) {
                     Severity::Error,
                     "S-DEPTH",
                     Some(&first.referenced),
-                    "a list inside a （1） item: the official format numbers four levels, 一、 （一） 1. （1）".into(),
+                    crate::tr!("check-s-depth-too-deep"),
                 )
-                .help = Some("make these items paragraphs of the item's `body`, or raise them one level".into());
+                .help = Some(crate::tr!("check-s-depth-too-deep-help"));
                 return;
             }
             let Some(parent) = list.parent else {
@@ -102,15 +107,15 @@ pub fn s_depth(input: &Input, f: &mut Findings) {
                         Severity::Error,
                         "S-DEPTH",
                         Some(&own.referenced),
-                        format!(
-                            "a list numbered 「{}」 inside a 「{}」 item: a list inside an item is numbered below it, 1. → （1） → ①",
-                            own.value.as_str(),
-                            parent.as_str()
+                        crate::tr!(
+                            "check-s-depth-rank",
+                            own = own.value.as_str(),
+                            parent = parent.as_str()
                         ),
                     )
                     .help = Some(match below {
-                        Some(b) => format!("leave `numbering` out (the list is then numbered 「{}」)", b.as_str()),
-                        None => "make these items paragraphs of the item's `body`".into(),
+                        Some(b) => crate::tr!("check-s-depth-rank-help", below = b.as_str()),
+                        None => crate::tr!("check-s-depth-rank-lowest-help"),
                     });
                 }
                 (_, None) => {
@@ -118,9 +123,9 @@ pub fn s_depth(input: &Input, f: &mut Findings) {
                         Severity::Error,
                         "S-DEPTH",
                         Some(&first.referenced),
-                        "a list inside a ① item: nothing is numbered below ①".into(),
+                        crate::tr!("check-s-depth-circled"),
                     )
-                    .help = Some("make these items paragraphs of the item's `body`, or number the outer list 「（1）」".into());
+                    .help = Some(crate::tr!("check-s-depth-circled-help"));
                 }
                 _ => {}
             }

@@ -102,12 +102,17 @@ fn statistics_row(
                         Severity::Warning,
                         RULE,
                         Some(&at.referenced),
-                        format!(
-                            "其中 「{}」 is {v}{u} ({column}), more than its parent 「{}」, {whole}{u}",
-                            part.name.value, row.name.value
+                        crate::tr!(
+                            "check-p-subitems-row-part",
+                            part = &part.name.value,
+                            value = v.to_string(),
+                            unit = u,
+                            column = column,
+                            row = &row.name.value,
+                            whole = whole.to_string()
                         ),
                     )
-                    .help = Some("a part cannot exceed its whole: correct the sub-row or its parent".into());
+                    .help = Some(crate::tr!("check-p-subitems-row-part-help"));
                 }
                 sum = sum.map(|s| s.plus(v));
                 terms.push(v.to_string());
@@ -125,15 +130,18 @@ fn statistics_row(
                     Severity::Warning,
                     RULE,
                     Some(&at.referenced),
-                    format!(
-                        "the sub-rows of 「{}」 add up to {sum}{u} ({column}: {}), not {whole}{u}",
-                        row.name.value,
-                        terms.join(" + ")
+                    crate::tr!(
+                        "check-p-subitems-row-sum",
+                        row = &row.name.value,
+                        sum = sum.to_string(),
+                        unit = u,
+                        column = column,
+                        // A sum written out (20 + 60 + 8) reads the same in both languages.
+                        terms = terms.join(" + "),
+                        whole = whole.to_string()
                     ),
                 )
-                .help = Some(
-                    "`adds_up` says the sub-rows divide the row: correct a value, or remove `adds_up` if they do not".into(),
-                );
+                .help = Some(crate::tr!("check-p-subitems-row-sum-help"));
             }
         }
     }
@@ -285,9 +293,10 @@ fn check(total: &Quantity, parts: &[Quantity], exhaustive: bool, out: &mut Vec<F
         if p.value.lo > total.value.hi + 1e-9 {
             out.push((
                 p.at,
-                format!(
-                    "其中 {} is more than the total it is part of, {}",
-                    p.written, total.written
+                crate::tr!(
+                    "check-p-subitems-prose-part",
+                    part = &p.written,
+                    total = &total.written
                 ),
             ));
         }
@@ -301,11 +310,11 @@ fn check(total: &Quantity, parts: &[Quantity], exhaustive: bool, out: &mut Vec<F
             let terms: Vec<&str> = parts.iter().map(|p| p.written.as_str()).collect();
             out.push((
                 total.at,
-                format!(
-                    "the parts after 其中 add up to {} ({}), not the total {}",
-                    number(sum, &total.unit),
-                    terms.join(" + "),
-                    total.written
+                crate::tr!(
+                    "check-p-subitems-prose-sum",
+                    sum = number(sum, &total.unit),
+                    terms = terms.join(" + "),
+                    total = &total.written
                 ),
             ));
         }
@@ -318,16 +327,20 @@ fn number(sum: Interval, unit: &str) -> String {
     if sum.hi - sum.lo < 1e-6 && mid.fract().abs() < 1e-9 {
         format!("{mid:.0}{unit}")
     } else {
-        format!("{:.2}-{:.2}{unit}", sum.lo, sum.hi)
+        crate::tr!(
+            "check-p-subitems-range",
+            lo = format!("{:.2}", sum.lo),
+            hi = format!("{:.2}", sum.hi),
+            unit = unit
+        )
     }
 }
 
 fn prose(text: &SourcedText, f: &mut Findings) {
     for (at, message) in prose_findings(&text.text) {
         let index = text.text[..at].chars().count();
-        f.at_char(Severity::Warning, RULE, text, index, message).help = Some(
-            "a part cannot exceed its whole, and all the parts add up to it: correct the numbers".into(),
-        );
+        f.at_char(Severity::Warning, RULE, text, index, message).help =
+            Some(crate::tr!("check-p-subitems-prose-help"));
     }
 }
 

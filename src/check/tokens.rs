@@ -21,15 +21,13 @@ pub fn p_token(input: &Input, f: &mut Findings) {
                 "P-TOKEN",
                 text,
                 text.text[..span.start].chars().count(),
-                format!(
-                    "「{shown}…」 ({} characters) is longer than a line: it is printed whole, broken where the line ends",
-                    token.chars().count()
+                crate::tr!(
+                    "check-p-token",
+                    shown = shown,
+                    count = token.chars().count().to_string()
                 ),
             )
-            .help = Some(
-                "check that the break does not mislead (a code or an amount split over two lines); shorten it if it can be"
-                    .into(),
-            );
+            .help = Some(crate::tr!("check-p-token-help"));
         }
     }
 }

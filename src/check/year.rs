@@ -25,10 +25,12 @@ pub fn d_year(input: &Input, f: &mut Findings) {
             Severity::Error,
             "D-YEAR",
             Some(&input.report.year.referenced),
-            format!("{year} is not a plausible report year"),
+            crate::tr!("check-d-year-implausible", year = year.to_string()),
         )
-        .help = Some(format!(
-            "write the year the report covers, between {FIRST_YEAR} and {LAST_YEAR}"
+        .help = Some(crate::tr!(
+            "check-d-year-implausible-help",
+            first = FIRST_YEAR.to_string(),
+            last = LAST_YEAR.to_string()
         ));
         return;
     }
@@ -45,21 +47,26 @@ pub fn d_year(input: &Input, f: &mut Findings) {
                     "D-YEAR",
                     text,
                     index,
-                    format!("the title names {mentioned}, the report is for {year}"),
+                    crate::tr!(
+                        "check-d-year-title",
+                        mentioned = mentioned.to_string(),
+                        year = year.to_string()
+                    ),
                 )
-                .help = Some(format!("write {year}年, or correct `year:`"));
+                .help = Some(crate::tr!("check-d-year-title-help", year = year.to_string()));
             } else if mentioned > year + 1 {
                 f.at_char(
                     Severity::Error,
                     "D-YEAR",
                     text,
                     index,
-                    format!(
-                        "{mentioned}年 is later than the year after the report's ({})",
-                        year + 1
+                    crate::tr!(
+                        "check-d-year-later",
+                        mentioned = mentioned.to_string(),
+                        next = (year + 1).to_string()
                     ),
                 )
-                .help = Some("a report on one year is written early the next: check the year".into());
+                .help = Some(crate::tr!("check-d-year-later-help"));
             }
         }
         for m in PERIOD.captures_iter(&text.text) {
@@ -72,12 +79,13 @@ pub fn d_year(input: &Input, f: &mut Findings) {
                         "D-YEAR",
                         text,
                         index,
-                        format!(
-                            "the statistics period names {}, the report is for {year}",
-                            found.as_str()
+                        crate::tr!(
+                            "check-d-year-period",
+                            found = found.as_str(),
+                            year = year.to_string()
                         ),
                     )
-                    .help = Some(format!("write 统计期限为{year}年1月1日至{year}年12月31日"));
+                    .help = Some(crate::tr!("check-d-year-period-help", year = year.to_string()));
                 }
             }
         }
@@ -95,27 +103,22 @@ fn check_date(date: &Spanned<Date>, year: u16, f: &mut Findings) {
     let (severity, help) = if issued == year || issued == year + 1 {
         return;
     } else if issued == year + 2 {
-        (
-            Severity::Warning,
-            "the date is when the report was issued, usually January-March of the next year",
-        )
+        (Severity::Warning, crate::tr!("check-d-year-date-late-help"))
     } else {
-        (
-            Severity::Error,
-            "the date is when the report was issued: in the year after the one it covers",
-        )
+        (Severity::Error, crate::tr!("check-d-year-date-help"))
     };
     f.add(
         severity,
         "D-YEAR",
         Some(&date.referenced),
-        format!(
-            "the report's date {} is not in {year} or {}",
-            date.value,
-            year + 1
+        crate::tr!(
+            "check-d-year-date",
+            date = date.value.to_string(),
+            year = year.to_string(),
+            next = (year + 1).to_string()
         ),
     )
-    .help = Some(help.into());
+    .help = Some(help);
 }
 
 #[cfg(test)]

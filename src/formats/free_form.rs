@@ -15,8 +15,13 @@ pub const RULES: &[RuleInfo] = &[];
 pub fn check(report: &Report, f: &mut Findings) {
     for part in &report.parts {
         if part.heading.is_none() {
-            f.add(Severity::Error, "S-EMPTY", None, "a part has no `heading`".into())
-                .help = Some("give every part a `heading:`".into());
+            f.add(
+                Severity::Error,
+                "S-EMPTY",
+                None,
+                crate::tr!("check-s-empty-heading"),
+            )
+            .help = Some(crate::tr!("check-s-empty-heading-help"));
         }
     }
     if report.tables.is_some() {
@@ -24,11 +29,9 @@ pub fn check(report: &Report, f: &mut Findings) {
             Severity::Warning,
             "S-PARTS",
             None,
-            "`tables` are printed only in `format: standard_2021` and `format: trial_2019` reports".into(),
+            crate::tr!("check-s-parts-free-form-tables"),
         )
-        .help = Some(
-            "add `format: standard_2021` (or `trial_2019` for 2019 and 2020), or remove `tables`".into(),
-        );
+        .help = Some(crate::tr!("check-s-parts-free-form-tables-help"));
     }
 }
 

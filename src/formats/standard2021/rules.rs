@@ -28,7 +28,12 @@ pub const RULES: &[RuleInfo] = &[
 /// Runs every rule of the format on a report (the rules between two years are run by
 /// `formats::check`, which knows both years' shapes).
 pub fn check(report: &Report, texts: &[SourcedText], f: &mut Findings) {
-    s_parts(report, "standard_2021", "tables 2, 3 and 4", f);
+    s_parts(
+        report,
+        "standard_2021",
+        &crate::tr!("check-s-parts-tables-2021"),
+        f,
+    );
     let Some(Tables::Standard2021(tables)) = &report.tables else {
         return;
     };
@@ -75,12 +80,15 @@ fn t3_rowsum(a: &Table3, f: &mut Findings) {
                 Severity::Error,
                 "T3-ROWSUM",
                 Some(&row.0.referenced),
-                format!(
-                    "{name}: the row's {TOTAL} is {stated}, but its six columns add up to {}",
-                    row.sum()
+                crate::tr!(
+                    "check-t3-rowsum",
+                    row = name,
+                    total_label = TOTAL,
+                    stated = stated.to_string(),
+                    sum = row.sum().to_string()
                 ),
             )
-            .help = Some("correct the column that is wrong, or leave the 总计 out and it is computed".into());
+            .help = Some(crate::tr!("check-t3-rowsum-help"));
         }
     }
 }
@@ -95,12 +103,15 @@ fn t3_results(a: &Table3, f: &mut Findings) {
                 Severity::Error,
                 "T3-RESULTS",
                 Some(&total.0.referenced),
-                format!(
-                    "{} for {} is {stated}, but the results above add up to {sum}",
-                    T3_TOTAL.label, APPLICANTS[k]
+                crate::tr!(
+                    "check-t3-results",
+                    row = T3_TOTAL.label,
+                    applicant = APPLICANTS[k],
+                    stated = stated.to_string(),
+                    sum = sum.to_string()
                 ),
             )
-            .help = Some("a result was counted twice or left out; recount （一）-（六）".into());
+            .help = Some(crate::tr!("check-t3-results-help"));
         }
     }
 }
@@ -124,14 +135,18 @@ fn t3_identity(a: &Table3, f: &mut Findings) {
                 Severity::Error,
                 "T3-IDENTITY",
                 Some(&a.carried_forward.0.referenced),
-                format!(
-                    "{}: 新收 {} + 上年结转 {} = {left}, but 办理结果 {} + 结转下年度 {} = {right}",
-                    APPLICANTS[k], received[k], carried[k], results[k], forward[k]
+                crate::tr!(
+                    "check-t3-identity",
+                    applicant = APPLICANTS[k],
+                    received = received[k].to_string(),
+                    carried = carried[k].to_string(),
+                    left = left.to_string(),
+                    results = results[k].to_string(),
+                    forward = forward[k].to_string(),
+                    right = right.to_string()
                 ),
             )
-            .help = Some(
-                "every application received or carried over is either handled or carried forward".into(),
-            );
+            .help = Some(crate::tr!("check-t3-identity-help"));
         }
     }
 }
@@ -153,13 +168,15 @@ fn t4_group(r: &Reviews, f: &mut Findings) {
                 Severity::Error,
                 "T4-GROUP",
                 Some(&total.referenced),
-                format!(
-                    "{name}: {TOTAL} is {}, but 维持 + 纠正 + 其他 + 尚未审结 = {}",
-                    total.value,
-                    o.sum()
+                crate::tr!(
+                    "check-t4-group",
+                    group = name,
+                    total_label = TOTAL,
+                    total = total.value.to_string(),
+                    sum = o.sum().to_string()
                 ),
             )
-            .help = Some("correct the count that is wrong, or leave the 总计 out and it is computed".into());
+            .help = Some(crate::tr!("check-t4-group-help"));
         }
     }
 }
@@ -172,12 +189,18 @@ pub(crate) fn s_parts(report: &Report, format: &str, tables: &str, f: &mut Findi
             Severity::Error,
             "S-PARTS",
             None,
-            format!(
-                "a {format} report has six parts, this one has {}",
-                report.parts.len()
+            crate::tr!(
+                "check-s-parts-count",
+                format = format,
+                count = report.parts.len().to_string()
             ),
         )
-        .help = Some(format!("the parts are, in order: {}", PART_TITLES.join("、")));
+        .help = Some(crate::tr!(
+            "check-s-parts-count-help",
+            titles = PART_TITLES
+                .map(|title| crate::tr!("check-s-parts-count-title", title = title))
+                .join(&crate::tr!("check-s-parts-count-separator"))
+        ));
     }
     for (part, canonical) in report.parts.iter().zip(PART_TITLES) {
         let Some(heading) = &part.heading else { continue };
@@ -187,29 +210,29 @@ pub(crate) fn s_parts(report: &Report, format: &str, tables: &str, f: &mut Findi
         let near = strsim::normalized_levenshtein(&heading.value, canonical) >= 0.6;
         let severity = if near { Severity::Warning } else { Severity::Error };
         let message = if near {
-            format!(
-                "the part is titled 「{}」; the format's title is 「{canonical}」",
-                heading.value
+            crate::tr!(
+                "check-s-parts-near",
+                heading = &heading.value,
+                canonical = canonical
             )
         } else {
-            format!(
-                "「{}」 stands where the part 「{canonical}」 belongs: parts missing or out of order",
-                heading.value
+            crate::tr!(
+                "check-s-parts-misplaced",
+                heading = &heading.value,
+                canonical = canonical
             )
         };
         f.add(severity, "S-PARTS", Some(&heading.referenced), message)
-            .help = Some("leave `heading` out and the canonical title is printed".into());
+            .help = Some(crate::tr!("check-s-parts-title-help"));
     }
     if report.tables.is_none() {
         f.add(
             Severity::Error,
             "S-PARTS",
             None,
-            format!("a {format} report needs its `tables` ({tables})"),
+            crate::tr!("check-s-parts-no-tables", format = format, tables = tables),
         )
-        .help = Some(
-            "add `tables:` with `active`, `applications` and `reviews` (see reports/ for an example)".into(),
-        );
+        .help = Some(crate::tr!("check-s-parts-no-tables-help"));
     }
 }
 
@@ -274,9 +297,14 @@ pub(crate) fn p_numbers(a: &Table3, r: &Reviews, table_2: &[Claim], texts: &[Sou
                         "P-NUMBERS",
                         text,
                         index,
-                        format!("the text says {stated}, but the table's {concept} is {table}"),
+                        crate::tr!(
+                            "check-p-numbers-table",
+                            stated = stated.to_string(),
+                            concept = *concept,
+                            table = table.to_string()
+                        ),
                     )
-                    .help = Some("make the text and the table agree".into());
+                    .help = Some(crate::tr!("check-p-numbers-table-help"));
                 }
             }
         }
@@ -288,15 +316,25 @@ pub(crate) fn p_numbers(a: &Table3, r: &Reviews, table_2: &[Claim], texts: &[Sou
 pub(crate) fn x_carry(this: &Table3, (last_year, last): (u16, &Table3), f: &mut Findings) {
     let (now, before) = (this.carried_over.columns(), last.carried_forward.columns());
     if now != before {
+        let list = |columns: [u64; 6]| {
+            let separator = crate::tr!("check-x-carry-separator");
+            columns.map(|c| c.to_string()).join(&separator)
+        };
         f.add(
             Severity::Error,
             "X-CARRY",
             Some(&this.carried_over.0.referenced),
-            format!("上年结转 is {now:?}, but the {last_year} report carried {before:?} forward"),
+            crate::tr!(
+                "check-x-carry",
+                now = list(now),
+                year = last_year.to_string(),
+                before = list(before)
+            ),
         )
-        .help = Some(format!(
-            "this year's {} is last year's {}, column by column",
-            T3_CARRIED_OVER.label, T3_CARRIED_FORWARD.label
+        .help = Some(crate::tr!(
+            "check-x-carry-help",
+            this_row = T3_CARRIED_OVER.label,
+            last_row = T3_CARRIED_FORWARD.label
         ));
     }
 }
@@ -319,12 +357,17 @@ pub(crate) fn x_inforce(this: &Tables2021, last: &Tables2021, f: &mut Findings) 
                 Severity::Warning,
                 "X-INFORCE",
                 Some(&now.in_force.referenced),
-                format!(
-                    "{name}: 现行有效 {} ≠ last year's {} + 制发 {} − 废止 {} = {expected}",
-                    now.in_force.value, before.in_force.value, now.issued.value, now.repealed.value
+                crate::tr!(
+                    "check-x-inforce",
+                    name = name,
+                    now = now.in_force.value.to_string(),
+                    before = before.in_force.value.to_string(),
+                    issued = now.issued.value.to_string(),
+                    repealed = now.repealed.value.to_string(),
+                    expected = expected.to_string()
                 ),
             )
-            .help = Some("check the counts; a clean-up of documents can explain a difference".into());
+            .help = Some(crate::tr!("check-x-inforce-help"));
         }
     }
 }

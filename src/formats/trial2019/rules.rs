@@ -24,7 +24,7 @@ pub const RULES: &[RuleInfo] = &[
 /// Runs every rule of the format on a report (those between two years are run by
 /// `formats::check`).
 pub fn check(report: &Report, texts: &[SourcedText], f: &mut Findings) {
-    shared::s_parts(report, "trial_2019", "tables 2, 3 and 4 of the 2019 form", f);
+    shared::s_parts(report, "trial_2019", &crate::tr!("check-s-parts-tables-2019"), f);
     let Some(Tables::Trial2019(tables)) = &report.tables else {
         return;
     };
@@ -48,14 +48,18 @@ fn t2_published(t: &Tables2019, f: &mut Findings) {
                 Severity::Error,
                 "T2-PUBLISHED",
                 Some(&d.published.referenced),
-                format!(
-                    "{name}: {} is {}, more than the {} of {}",
-                    published.label, d.published.value, public_total.label, d.public_total.value
+                crate::tr!(
+                    "check-t2-published",
+                    name = name,
+                    published_label = published.label,
+                    published = d.published.value.to_string(),
+                    total_label = public_total.label,
+                    total = d.public_total.value.to_string()
                 ),
             )
-            .help = Some(format!(
-                "{} counts every document public at the end of the year, this year's included",
-                public_total.label
+            .help = Some(crate::tr!(
+                "check-t2-published-help",
+                total_label = public_total.label
             ));
         }
     }
@@ -97,14 +101,20 @@ fn t2_items(t: &Tables2019, f: &mut Findings) {
                 Severity::Error,
                 "T2-ITEMS",
                 Some(&delta.referenced),
-                format!(
-                    "{name}: {} {} with {} {} leaves {now} items",
-                    last_year.label, before.value, change.label, delta.value.written
+                crate::tr!(
+                    "check-t2-items",
+                    name = name,
+                    last_label = last_year.label,
+                    last = before.value.to_string(),
+                    change_label = change.label,
+                    change = &delta.value.written,
+                    now = now.to_string()
                 ),
             )
-            .help = Some(format!(
-                "no more items can be removed than there were: check {} and {}",
-                last_year.label, change.label
+            .help = Some(crate::tr!(
+                "check-t2-items-help",
+                last_label = last_year.label,
+                change_label = change.label
             ));
         }
     }
@@ -121,30 +131,30 @@ fn t2_procurement(t: &Tables2019, f: &mut Findings) {
             Severity::Error,
             "T2-PROCUREMENT",
             Some(&p.amount.referenced),
-            format!(
-                "{}: {} is {}, but {} is 0",
-                T2_PROCUREMENT.label,
-                amount.label,
-                money.printed(),
-                projects.label
+            crate::tr!(
+                "check-t2-procurement-no-projects",
+                row = T2_PROCUREMENT.label,
+                amount_label = amount.label,
+                amount = money.printed(),
+                projects_label = projects.label
             ),
         )
-        .help = Some("an amount is spent on projects: give their number, or an amount of 0".into());
+        .help = Some(crate::tr!("check-t2-procurement-no-projects-help"));
     } else if p.projects.value > 0 && money.is_zero() {
         f.add(
             Severity::Warning,
             "T2-PROCUREMENT",
             Some(&p.amount.referenced),
-            format!(
-                "{}: {} {}, but {} is {}",
-                T2_PROCUREMENT.label,
-                p.projects.value,
-                projects.label,
-                amount.label,
-                money.printed()
+            crate::tr!(
+                "check-t2-procurement-no-amount",
+                row = T2_PROCUREMENT.label,
+                projects = p.projects.value.to_string(),
+                projects_label = projects.label,
+                amount_label = amount.label,
+                amount = money.printed()
             ),
         )
-        .help = Some("write the projects' total amount, with its unit".into());
+        .help = Some(crate::tr!("check-t2-procurement-no-amount-help"));
     }
 }
 
@@ -158,12 +168,16 @@ pub fn x_items(this: &Tables2019, last: &Tables2019, f: &mut Findings) {
                 Severity::Warning,
                 "X-ITEMS",
                 Some(&now.referenced),
-                format!(
-                    "{name}: 上一年项目数量 is {}, but last year's report gives {} {} = {expected}",
-                    now.value, before.value, delta.value.written
+                crate::tr!(
+                    "check-x-items",
+                    name = name,
+                    now = now.value.to_string(),
+                    before = before.value.to_string(),
+                    change = &delta.value.written,
+                    expected = expected.to_string()
                 ),
             )
-            .help = Some("this year's 上一年项目数量 is the number at the end of last year".into());
+            .help = Some(crate::tr!("check-x-items-help"));
         }
     }
 }
