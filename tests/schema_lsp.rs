@@ -433,3 +433,89 @@ fn a_report_from_init_completes_in_chinese_under_a_chinese_locale() {
     assert!(hover.contains("发布机关"), "hover on issuer: {hover}");
     assert!(!hover.contains("The body"), "English in the hover: {hover}");
 }
+
+/// Every example under reports/ and tests/fixtures/valid/ is valid by a validator we did
+/// not write: ajv (ajv-cli, JSON Schema 2020-12), on each report as the `yaml` package
+/// (YAML 1.2, as yaml-language-server and our loader read it: `2015-01-20` is a string)
+/// turns it into JSON. And what the loader refuses, the schema refuses: a misspelt key, and
+/// the 2021 tables under `format: trial_2019`.
+#[test]
+#[ignore = "needs node and tests/lsp/node_modules; .ci/run runs it"]
+fn every_example_is_valid_by_ajv_and_a_wrong_report_is_not() {
+    let Some(_) = server_script() else { return };
+    let bin = root().join("tests/lsp/node_modules/.bin");
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("report.schema.json");
+    report().args(["schema", "-o"]).arg(&schema).assert().success();
+    let to_json = |yaml: &str, name: &str| -> PathBuf {
+        let mut child = Command::new(bin.join("yaml"))
+            .args(["--json", "--single"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run yaml");
+        child.stdin.take().unwrap().write_all(yaml.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "yaml could not read {name}");
+        let path = dir.path().join(format!("{name}.json"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        path
+    };
+    let ajv = |files: &[PathBuf]| {
+        let mut cmd = Command::new(bin.join("ajv"));
+        cmd.args([
+            "validate",
+            "--spec=draft2020",
+            "--strict=false",
+            "--all-errors",
+            "-s",
+        ])
+        .arg(&schema);
+        for f in files {
+            cmd.arg("-d").arg(f);
+        }
+        let out = cmd.output().expect("run ajv");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let mut examples = Vec::new();
+    for folder in ["reports", "tests/fixtures/valid"] {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                examples.push(to_json(&std::fs::read_to_string(&path).unwrap(), &name));
+            }
+        }
+    }
+    assert!(examples.len() >= 10, "{examples:?}");
+    let said = ajv(&examples);
+    for example in &examples {
+        assert!(
+            said.contains(&format!("{} valid", example.display())),
+            "{} is not valid by the schema:\n{said}",
+            example.display()
+        );
+    }
+    // Wrong reports.
+    let yunxi = std::fs::read_to_string(root().join("reports/yunxi-2024.yaml")).unwrap();
+    assert!(yunxi.contains("format: standard_2021"));
+    let wrong = [
+        to_json(
+            &yunxi.replacen("format: standard_2021", "format: trial_2019", 1),
+            "as-2019",
+        ),
+        to_json(&yunxi.replacen("issuer:", "isuer:", 1), "misspelt"),
+    ];
+    let said = ajv(&wrong);
+    for w in &wrong {
+        assert!(
+            said.contains(&format!("{} invalid", w.display())),
+            "{} passes the schema:\n{said}",
+            w.display()
+        );
+    }
+}
