@@ -519,3 +519,49 @@ fn every_example_is_valid_by_ajv_and_a_wrong_report_is_not() {
         );
     }
 }
+
+/// `report schema -o FILE` writes the file (nothing on standard output but its name), in the
+/// locale's language: Chinese under LANG=zh_CN.UTF-8, English with `--lang en`.
+#[test]
+fn schema_o_writes_the_schema_in_the_run_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.schema.json");
+    let out = report()
+        .env_remove("REPORT_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["schema", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        path.display().to_string()
+    );
+    let zh: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(zh["title"], "政府信息公开工作年度报告");
+    assert_eq!(
+        zh["properties"]["issuer"]["description"],
+        "发布机关，如 重庆市人民政府办公厅。"
+    );
+    assert_eq!(
+        zh["$defs"]["Part"]["properties"]["sections"]["description"],
+        "本部分的小节（一）（二）……，按顺序排列。"
+    );
+    let out = report().args(["schema", "--lang", "en"]).output().unwrap();
+    let en: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        en["properties"]["issuer"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("The body that publishes the report"),
+        "{}",
+        en["properties"]["issuer"]
+    );
+    // Into a folder that does not exist: exit 2, nothing written.
+    let missing = dir.path().join("no/such/folder/report.schema.json");
+    report().args(["schema", "-o"]).arg(&missing).assert().code(2);
+    assert!(!missing.exists());
+}
