@@ -62,12 +62,21 @@ pub enum Command {
     // Print the data a template reads as /report.json, for template authors (and for
     // compiling a report with the Typst CLI: report.typ, layout.toml and this file)
     Data(DataArgs),
-    // Print the JSON Schema of the report YAML, for editors (yaml-language-server)
-    Schema,
+    // Print the JSON Schema of the report YAML, for editors (yaml-language-server), or
+    // write it to a file
+    Schema(SchemaArgs),
     // Turn a published report (.txt or .docx) back into report YAML, then check it
     Import(ImportArgs),
     // List the fonts report can use, with the family names a template's roles refer to
     Fonts(FontsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    // The file to write the schema to (whole or not at all) instead of printing it; a
+    // shell's `>` may write another encoding (Windows PowerShell writes UTF-16)
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(args),
         Command::Verify(args) => cmd::batch::verify(args),
         Command::Data(args) => cmd::data::run(args),
-        Command::Schema => cmd::schema::run(),
+        Command::Schema(args) => cmd::schema::run(args),
         Command::Import(args) => cmd::import::run(args),
     };
     // The one place an error that stopped a command is printed.

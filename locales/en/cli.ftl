@@ -107,12 +107,6 @@ cli-verify-arg-manifest = A manifest.json written by report batch
 cli-data-about = Print the data a template reads as /report.json, for template authors (and for compiling a report with the Typst CLI: report.typ, layout.toml and this file)
 cli-data-arg-file = A report file (YAML)
 
-cli-schema-about = Print the JSON Schema of the report YAML, for editors (yaml-language-server)
-cli-schema-after =
-    Example:
-      report schema > report.schema.json
-      then start a report with: # yaml-language-server: $schema=report.schema.json
-
 cli-fonts-about = List the fonts report can use, with the family names a template's roles refer to
 cli-fonts-after =
     Examples:

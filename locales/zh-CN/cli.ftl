@@ -105,12 +105,6 @@ cli-verify-arg-manifest = report batch 写出的 manifest.json
 cli-data-about = 输出模板读取的数据（/report.json），供模板作者使用（也可用 Typst 命令行编译报告：report.typ、layout.toml 和此文件）
 cli-data-arg-file = 报告文件（YAML）
 
-cli-schema-about = 输出报告 YAML 的 JSON Schema，供编辑器（yaml-language-server）补全和提示
-cli-schema-after =
-    示例：
-      report schema > report.schema.json
-      然后在报告第一行写：# yaml-language-server: $schema=report.schema.json
-
 cli-fonts-about = 列出可用字体及模板各角色所用的字体名称
 cli-fonts-after =
     示例：

@@ -16,8 +16,9 @@ macro_rules! catalogs {
     };
 }
 
-const FILES: &[(&str, &str, &str)] =
-    catalogs!["common", "cli", "rules", "commands", "load", "watch", "import", "check"];
+const FILES: &[(&str, &str, &str)] = catalogs![
+    "common", "cli", "rules", "commands", "load", "watch", "import", "check", "schema"
+];
 
 fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
     FILES.iter().map(move |(name, en, zh)| {
