@@ -44,6 +44,14 @@ pub enum Error {
     #[error("{0}")]
     Fonts(String),
 
+    /// A report.toml that cannot be used: where, and what to write instead.
+    #[error("{}", crate::config::error_text(path, *pos, message))]
+    Config {
+        path: PathBuf,
+        pos: Option<SourcePos>,
+        message: String,
+    },
+
     #[error("{}", crate::tr!("error-typst", template = template))]
     Typst {
         template: PathBuf,

@@ -9,14 +9,18 @@ fn main() -> ExitCode {
         std::env::var(name).ok()
     });
     i18n::set(lang);
-    let cli = match cli::command()
+    let parsed = cli::command()
         .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
-        Ok(cli) => cli,
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (mut cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => return ExitCode::from(cmd::usage_error(&err)),
     };
     cmd::configure(&cli.global);
+    // An office's report.toml, under what the command line says.
+    if let Err(err) = cmd::config::apply(&mut cli.command, &matches) {
+        return ExitCode::from(cmd::exit_code(Err(err)));
+    }
     let outcome = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
@@ -26,6 +30,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => cmd::batch::verify(args),
         Command::Data(args) => cmd::data::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Completions(args) => cmd::completions::completions(args),
+        Command::Man(args) => cmd::completions::man(args),
     };
     // The one place an error that stopped a command is printed.
     ExitCode::from(cmd::exit_code(outcome))

@@ -20,6 +20,7 @@ pub fn run(args: &BatchArgs) -> Status {
     // Before anything uses rayon (loading the fonts does), or the pool cannot be shaped.
     batch::run::share_cores(jobs);
     let session = session(&args.template, &args.fonts)?;
+    super::fonts::notice_official_faces(&session, &args.fonts);
     let options = batch::Options {
         files,
         out_dir: &args.output_dir,

@@ -11,6 +11,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let dir = args.output_dir.as_deref();
     pipeline::prepare_outputs(&args.files, dir, &options.formats)?;
     let session = session(&args.template, &args.fonts)?;
+    super::fonts::notice_official_faces(&session, &args.fonts);
     let renderer = Renderer::new(&session.template, &session.fonts, &options)?;
     let neighbours = Neighbours::default();
     let deny_warnings = args.strictness.deny_warnings;

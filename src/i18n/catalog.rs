@@ -16,7 +16,7 @@ macro_rules! catalogs {
     };
 }
 
-const FILES: &[(&str, &str, &str)] = catalogs!["common", "cli", "rules", "commands"];
+const FILES: &[(&str, &str, &str)] = catalogs!["common", "cli", "rules", "commands", "fonts", "release"];
 
 fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
     FILES.iter().map(move |(name, en, zh)| {
