@@ -122,14 +122,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
     };
     for (key, value) in table.get_ref() {
         let name: &str = key.get_ref();
-        let wrong = |expected: String| {
+        // What the value should be, and the line to write, e.g. `formats = ["pdf", "docx"]`.
+        let wrong = |expected: String, example: &str| {
             at(
                 value.span(),
                 crate::tr!(
                     "config-wrong-type",
                     key = name,
                     expected = expected,
-                    found = value.get_ref().type_str()
+                    found = value.get_ref().type_str(),
+                    example = format!("{name} = {example}")
                 ),
             )
         };
@@ -138,7 +140,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
                 let flag = value
                     .get_ref()
                     .as_bool()
-                    .ok_or_else(|| wrong(crate::tr!("config-expect-bool")))?;
+                    .ok_or_else(|| wrong(crate::tr!("config-expect-bool"), "true"))?;
                 if name == "system-fonts" {
                     config.system_fonts = Some(flag);
                 } else {
@@ -146,11 +148,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
                 }
             }
             "font-dirs" => {
-                for item in array(value).ok_or_else(|| wrong(crate::tr!("config-expect-folders")))? {
+                for item in
+                    array(value).ok_or_else(|| wrong(crate::tr!("config-expect-folders"), "[\"fonts\"]"))?
+                {
                     let dir = item
                         .get_ref()
                         .as_str()
-                        .ok_or_else(|| wrong(crate::tr!("config-expect-folders")))?;
+                        .ok_or_else(|| wrong(crate::tr!("config-expect-folders"), "[\"fonts\"]"))?;
                     let dir = base.join(dir);
                     if !dir.is_dir() {
                         return Err(at(
@@ -163,11 +167,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
             }
             "formats" => {
                 let mut formats = Vec::new();
-                for item in array(value).ok_or_else(|| wrong(crate::tr!("config-expect-formats")))? {
+                for item in array(value)
+                    .ok_or_else(|| wrong(crate::tr!("config-expect-formats"), "[\"pdf\", \"docx\"]"))?
+                {
                     let given = item
                         .get_ref()
                         .as_str()
-                        .ok_or_else(|| wrong(crate::tr!("config-expect-formats")))?;
+                        .ok_or_else(|| wrong(crate::tr!("config-expect-formats"), "[\"pdf\", \"docx\"]"))?;
                     let format = FORMATS
                         .iter()
                         .find(|(n, _)| *n == given)
@@ -178,7 +184,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
                     }
                 }
                 if formats.is_empty() {
-                    return Err(wrong(crate::tr!("config-expect-formats")));
+                    return Err(wrong(crate::tr!("config-expect-formats"), "[\"pdf\", \"docx\"]"));
                 }
                 config.formats = Some(formats);
             }
@@ -186,7 +192,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
                 let dir = value
                     .get_ref()
                     .as_str()
-                    .ok_or_else(|| wrong(crate::tr!("config-expect-folder")))?;
+                    .ok_or_else(|| wrong(crate::tr!("config-expect-folder"), "\"out\""))?;
                 config.output_dir = Some(base.join(dir));
             }
             other => {
@@ -287,7 +293,7 @@ mod tests {
         let (pos, message) = err("formats = [\"pdf\", \"word\"]\n");
         assert_eq!((pos.line, pos.column), (1, 19));
         assert!(message.contains("word") && message.contains("docx"), "{message}");
-        let (pos, _) = err("formats = [\n");
-        assert_eq!(pos.line, 2);
+        let (pos, message) = err("system-fonts = true\nformats = [\n");
+        assert!(pos.line >= 2 && message.contains("TOML"), "{pos:?} {message}");
     }
 }

@@ -336,8 +336,8 @@ impl SystemFonts {
     }
 
     /// The file of the first face (in file order) one of whose family names is `family`,
-    /// compared without case as Typst does.
-    pub fn file_of(&self, family: &str) -> Option<PathBuf> {
+    /// compared without case as Typst does, leaving out the files in `skip`.
+    pub fn file_of(&self, family: &str, skip: &[PathBuf]) -> Option<PathBuf> {
         let family = family.to_lowercase();
         let mut found: Vec<PathBuf> = self
             .db
@@ -351,10 +351,20 @@ impl SystemFonts {
                 fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
                 fontdb::Source::Binary(_) => None,
             })
+            .filter(|path| !skip.iter().any(|s| same_file(s, path)))
             .collect();
         found.sort();
         found.into_iter().next()
     }
+}
+
+/// Whether two paths name one file (a folder given with --font-dir may be a system one).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
 }
 
 /// A face the template prefers for a role, installed on the machine but not loaded, so that
@@ -370,13 +380,16 @@ pub struct OfficialFace {
 }
 
 /// For each role of `layout` set in a family other than its first, the first family before
-/// that one which `system` has: which official face could be used, and where it is. Each
-/// family once, in the order of the roles.
+/// that one which `system` has in a file `fonts` has not loaded: which official face could be
+/// used, and where it is. Each family once, in the order of the roles.
 pub fn official_faces_elsewhere(
     layout: &Layout,
     roles: &BTreeMap<String, RoleFonts>,
+    fonts: &FontSet,
     system: &SystemFonts,
 ) -> Vec<OfficialFace> {
+    let mut loaded: Vec<PathBuf> = fonts.slots.iter().map(|slot| slot.path.clone()).collect();
+    loaded.dedup();
     let mut found: Vec<OfficialFace> = Vec::new();
     for (name, role) in &layout.roles {
         let Some(used) = roles.get(name).and_then(|r| r.cjk.first()) else {
@@ -387,7 +400,7 @@ pub fn official_faces_elsewhere(
             if found.iter().any(|f| &f.family == family) {
                 break;
             }
-            if let Some(path) = system.file_of(family) {
+            if let Some(path) = system.file_of(family, &loaded) {
                 found.push(OfficialFace {
                     family: family.clone(),
                     path,

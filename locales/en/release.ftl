@@ -21,7 +21,7 @@ config-error = { $path }: { $message }
 config-too-large = it is larger than { $mb } MB; a report.toml holds some lines of settings
 config-not-utf8 = the file is not UTF-8 text; save it as UTF-8
 config-syntax = not valid TOML ({ $why }); write each setting as key = value, e.g. formats = ["pdf", "docx"]
-config-wrong-type = `{ $key }` must be { $expected }, not { $found ->
+config-wrong-type = `{ $key }` must be { $expected }, e.g. { $example }, not { $found ->
     [string] a string
     [integer] an integer
     [float] a number
@@ -31,10 +31,10 @@ config-wrong-type = `{ $key }` must be { $expected }, not { $found ->
     [table] a table
    *[other] { $found }
 }
-config-expect-bool = true or false, e.g. deny-warnings = true
-config-expect-folders = an array of folder names, e.g. font-dirs = ["fonts"]
-config-expect-folder = a folder name in quotes, e.g. output-dir = "out"
-config-expect-formats = an array of output formats, e.g. formats = ["pdf", "docx"]
+config-expect-bool = true or false
+config-expect-folders = an array of folder names
+config-expect-folder = a folder name in quotes
+config-expect-formats = an array of output formats (pdf, docx, html, html-fragment)
 config-unknown-format = `{ $value }` is not an output format; use pdf, docx, html or html-fragment
 config-no-folder = `{ $key }`: the folder { $dir } does not exist; create it or correct the name (it is relative to the folder of report.toml)
 config-unknown-key = unknown key `{ $key }`; a report.toml may hold { $keys }

@@ -21,7 +21,7 @@ config-error = { $path }：{ $message }
 config-too-large = 文件超过 { $mb } MB；report.toml 只应写几行设置
 config-not-utf8 = 文件不是 UTF-8 编码，请另存为 UTF-8
 config-syntax = 不是有效的 TOML 格式（{ $why }）；每项设置应写为“键 = 值”，如 formats = ["pdf", "docx"]
-config-wrong-type = “{ $key }”应为{ $expected }，而不是{ $found ->
+config-wrong-type = “{ $key }”应为{ $expected }（如 { $example }），而不是{ $found ->
     [string] 字符串
     [integer] 整数
     [float] 小数
@@ -31,10 +31,10 @@ config-wrong-type = “{ $key }”应为{ $expected }，而不是{ $found ->
     [table] 表
    *[other] { $found }
 }
-config-expect-bool = 逻辑值 true 或 false，如 deny-warnings = true
-config-expect-folders = 文件夹名称的数组，如 font-dirs = ["字体"]
-config-expect-folder = 加引号的文件夹名称，如 output-dir = "输出"
-config-expect-formats = 输出格式的数组，如 formats = ["pdf", "docx"]
+config-expect-bool = 逻辑值 true 或 false
+config-expect-folders = 文件夹名称的数组
+config-expect-folder = 加引号的文件夹名称
+config-expect-formats = 输出格式的数组（pdf、docx、html、html-fragment）
 config-unknown-format = “{ $value }”不是输出格式，应为 pdf、docx、html 或 html-fragment
 config-no-folder = “{ $key }”：文件夹 { $dir } 不存在，请新建该文件夹或改正名称（相对于 report.toml 所在文件夹）
 config-unknown-key = 无法识别的设置项“{ $key }”；report.toml 可写的设置项为 { $keys }

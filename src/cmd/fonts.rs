@@ -37,7 +37,8 @@ pub fn notice_official_faces(session: &Session, fonts: &FontArgs) {
         return;
     }
     let system = SystemFonts::find();
-    let found = fonts::official_faces_elsewhere(&session.template.layout, &session.roles, &system);
+    let found =
+        fonts::official_faces_elsewhere(&session.template.layout, &session.roles, &session.fonts, &system);
     if found.is_empty() {
         return;
     }
