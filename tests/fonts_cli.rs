@@ -45,7 +45,7 @@ fn renamed_font(en: &str, zh: &str) -> Vec<u8> {
     table.extend(strings);
 
     let mut font = data.clone();
-    while font.len() % 4 != 0 {
+    while !font.len().is_multiple_of(4) {
         font.push(0);
     }
     let offset = font.len() as u32;

@@ -33,10 +33,7 @@ fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The bundle of `lang`. A catalog with a syntax error or a duplicate id (the tests keep
 /// both from shipping) still gives every message that could be read.
 pub fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    let id = match lang.tag().parse() {
-        Ok(id) => id,
-        Err(_) => unic_langid::LanguageIdentifier::default(),
-    };
+    let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks (U+2068/U+2069) around each placeable would end up in files and
     // terminals; our placeables are file names, numbers and Chinese text, in one direction.
