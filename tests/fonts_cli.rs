@@ -181,3 +181,39 @@ fn no_notice_when_the_machine_has_no_official_face() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// The machine's own discovery (fontdb: fontconfig's folders, or the usual ones without
+/// fontconfig) finds a font the user installed in ~/.local/share/fonts.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_font_in_the_users_own_font_folder_is_found() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let fonts = home.path().join(".local/share/fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::write(
+        fonts.join("FangSong_GB2312.ttf"),
+        renamed_font("FangSong_GB2312", "仿宋_GB2312"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().expect("temp dir");
+    let run = report()
+        .env_remove("REPORT_SYSTEM_FONT_DIRS")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("FONTCONFIG_FILE")
+        .env("HOME", home.path())
+        .args(["render", "--format", "pdf", "-o"])
+        .arg(out.path())
+        .arg(seed_yaml())
+        .output()
+        .expect("run report render");
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "仿宋_GB2312 ({}",
+            fonts.join("FangSong_GB2312.ttf").display()
+        )),
+        "{stderr}"
+    );
+}
