@@ -1,8 +1,9 @@
 //! Finds and loads the fonts: the bundled folder (fonts/), folders the user names, and the
-//! system's fonts only when asked. The machine's fonts are found by `fontdb` (fontconfig's
-//! folders on Linux, the system and per-user folders on Windows and macOS); without
-//! `--system-fonts` they are only looked at for [`FontSet::official_faces_elsewhere`]. Files are memory-mapped and faces parsed on first use, so
-//! 80 MB of CJK fonts cost little time or memory until a glyph is needed.
+//! system's fonts only when asked. Files are memory-mapped and faces parsed on first use, so
+//! 80 MB of CJK fonts cost little time or memory until a glyph is needed. The machine's fonts
+//! are found by `fontdb` (fontconfig's folders on Linux, the system and per-user folders on
+//! Windows and macOS); without `--system-fonts` only their names are read, for
+//! [`official_faces_elsewhere`].
 
 use crate::error::Error;
 use crate::layout::Layout;
@@ -300,7 +301,8 @@ fn is_font_file(path: &Path) -> bool {
 }
 
 /// The fonts installed on this machine, as `fontdb` finds them: each face's family names (in
-/// every language its name table gives) and its file. Only the name tables are read.
+/// every language its name table gives) and its file. fontdb maps each file and reads the
+/// tables that name and describe a face, not its character map or glyphs.
 pub struct SystemFonts {
     db: fontdb::Database,
 }
