@@ -220,20 +220,6 @@ fn array<'a, 'i>(value: &'a Spanned<DeValue<'i>>) -> Option<&'a [Spanned<DeValue
     value.get_ref().as_array().map(AsRef::as_ref)
 }
 
-/// An error of `path` as a user reads it: the file, the line and column, what is wrong.
-pub fn error_text(path: &Path, pos: Option<SourcePos>, message: &str) -> String {
-    match pos {
-        Some(pos) => crate::tr!(
-            "config-error-at",
-            path = path,
-            line = pos.line,
-            column = pos.column,
-            message = message
-        ),
-        None => crate::tr!("config-error", path = path, message = message),
-    }
-}
-
 /// The 1-based line and character column of a byte offset.
 fn pos_at(text: &str, offset: usize) -> SourcePos {
     let mut offset = offset.min(text.len());
