@@ -12,3 +12,7 @@ fonts-bundled-folder = bundled fonts: { $dir }
 fonts-official-face = { $family } ({ $path }, instead of { $used })
 fonts-list-separator = ; {""}
 fonts-official-installed = note: installed on this machine but not used: { $faces }. Add --system-fonts to use it (or --font-dir with its folder, or system-fonts = true in report.toml)
+fonts-system-looked-at = looked at the names of { $count ->
+    [one] { $count } font file
+   *[other] { $count } font files
+} installed on this machine ({ $ms } ms)

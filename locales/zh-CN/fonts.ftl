@@ -12,3 +12,4 @@ fonts-bundled-folder = 随附字体：{ $dir }
 fonts-official-face = { $family }（{ $path }，本次使用 { $used } 替代）
 fonts-list-separator = ；
 fonts-official-installed = 提示：本机已安装以下字体但未使用：{ $faces }。请用 --system-fonts 使用本机字体（或用 --font-dir 指定其所在文件夹，或在 report.toml 中写 system-fonts = true）
+fonts-system-looked-at = 已查看本机已安装的 { $count } 个字体文件的名称（{ $ms } 毫秒）

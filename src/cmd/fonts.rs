@@ -29,33 +29,64 @@ pub fn run(args: &FontsArgs) -> Outcome {
     Ok(exit::OK)
 }
 
-/// Once per run, without `--system-fonts`: when a face the template prefers for a role (仿宋_GB2312
-/// …) is installed on the machine but a stand-in is used, one line saying which face is
-/// where and which flag uses it. Only the machine's name tables are read.
-pub fn notice_official_faces(session: &Session, fonts: &FontArgs) {
+/// The notice `render` and `batch` print once per run, without `--system-fonts`, when a face
+/// the template prefers for a role (仿宋_GB2312 …) is installed on the machine but a stand-in
+/// is used: which face is where, and which flag uses it. The machine's fonts are looked at
+/// (only their names) on a thread of their own while the reports are rendered, so the
+/// notice costs a run next to nothing; it is printed at the end.
+pub struct Notice(Option<std::thread::JoinHandle<(SystemFonts, u128)>>);
+
+/// Starts looking at the machine's fonts, unless `--system-fonts` (they are loaded then) or
+/// `--quiet`.
+pub fn start_notice(fonts: &FontArgs) -> Notice {
     if fonts.system_fonts || super::quiet() {
-        return;
+        return Notice(None);
     }
-    let system = SystemFonts::find();
-    let found =
-        fonts::official_faces_elsewhere(&session.template.layout, &session.roles, &session.fonts, &system);
-    if found.is_empty() {
-        return;
-    }
-    let separator = crate::tr!("fonts-list-separator");
-    let faces: Vec<String> = found
-        .iter()
-        .map(|f| {
+    Notice(Some(std::thread::spawn(|| {
+        let started = std::time::Instant::now();
+        let system = SystemFonts::find();
+        (system, started.elapsed().as_millis())
+    })))
+}
+
+impl Notice {
+    /// Prints the notice, if there is something to say.
+    pub fn finish(self, session: &Session) {
+        let Some((system, ms)) = self.0.and_then(|thread| thread.join().ok()) else {
+            return;
+        };
+        crate::detail!(
+            "{}",
             crate::tr!(
-                "fonts-official-face",
-                family = &f.family,
-                path = f.path.as_path(),
-                used = &f.used
+                "fonts-system-looked-at",
+                count = system.files().len(),
+                ms = ms.to_string()
             )
-        })
-        .collect();
-    crate::note!(
-        "{}",
-        crate::tr!("fonts-official-installed", faces = faces.join(&separator))
-    );
+        );
+        let found = fonts::official_faces_elsewhere(
+            &session.template.layout,
+            &session.roles,
+            &session.fonts,
+            &system,
+        );
+        if found.is_empty() {
+            return;
+        }
+        let separator = crate::tr!("fonts-list-separator");
+        let faces: Vec<String> = found
+            .iter()
+            .map(|f| {
+                crate::tr!(
+                    "fonts-official-face",
+                    family = &f.family,
+                    path = f.path.as_path(),
+                    used = &f.used
+                )
+            })
+            .collect();
+        crate::note!(
+            "{}",
+            crate::tr!("fonts-official-installed", faces = faces.join(&separator))
+        );
+    }
 }

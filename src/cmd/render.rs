@@ -7,11 +7,12 @@ use crate::pipeline::{self, Gate, LastYear, Neighbours, check_file};
 use crate::render::{RenderOptions, Renderer};
 
 pub fn run(args: &RenderArgs) -> Outcome {
+    // The machine's fonts are looked at while the reports render.
+    let notice = super::fonts::start_notice(&args.fonts);
     let options = RenderOptions::from(&args.output);
     let dir = args.output_dir.as_deref();
     pipeline::prepare_outputs(&args.files, dir, &options.formats)?;
     let session = session(&args.template, &args.fonts)?;
-    super::fonts::notice_official_faces(&session, &args.fonts);
     let renderer = Renderer::new(&session.template, &session.fonts, &options)?;
     let neighbours = Neighbours::default();
     let deny_warnings = args.strictness.deny_warnings;
@@ -68,5 +69,6 @@ pub fn run(args: &RenderArgs) -> Outcome {
             }
         }
     }
+    notice.finish(&session);
     Ok(worst)
 }
