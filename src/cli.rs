@@ -69,6 +69,24 @@ pub enum Command {
     Import(ImportArgs),
     // List the fonts report can use, with the family names a template's roles refer to
     Fonts(FontsArgs),
+    // Print a shell's completion script for report
+    Completions(CompletionsArgs),
+    // Print the manual page (roff), or write one page per command into -o DIR
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    // The shell the script is for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    // Write report.1 and one page per command (report-render.1 …) into DIR instead
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -44,6 +44,14 @@ pub enum Error {
     #[error("{0}")]
     Fonts(String),
 
+    /// A report.toml that cannot be used: where, and what to write instead.
+    #[error("{}", config_text(path, *pos, message))]
+    Config {
+        path: PathBuf,
+        pos: Option<SourcePos>,
+        message: String,
+    },
+
     #[error("{}", crate::tr!("error-typst", template = template))]
     Typst {
         template: PathBuf,
@@ -79,6 +87,20 @@ pub enum Error {
     /// A bug in report or a library it uses, caught before it took other work down.
     #[error("{0}")]
     Bug(String),
+}
+
+/// A report.toml's error as a user reads it: the file, the line and column, what is wrong.
+fn config_text(path: &std::path::Path, pos: Option<SourcePos>, message: &str) -> String {
+    match pos {
+        Some(pos) => crate::tr!(
+            "config-error-at",
+            path = path,
+            line = pos.line,
+            column = pos.column,
+            message = message
+        ),
+        None => crate::tr!("config-error", path = path, message = message),
+    }
 }
 
 /// An I/O error in the run's language: the common kinds said plainly, any other as the

@@ -1,6 +1,9 @@
 //! Finds and loads the fonts: the bundled folder (fonts/), folders the user names, and the
 //! system's fonts only when asked. Files are memory-mapped and faces parsed on first use, so
-//! 80 MB of CJK fonts cost little time or memory until a glyph is needed.
+//! 80 MB of CJK fonts cost little time or memory until a glyph is needed. The machine's fonts
+//! are found by `fontdb` (fontconfig's folders on Linux, the system and per-user folders on
+//! Windows and macOS); without `--system-fonts` only their names are read, for
+//! [`official_faces_elsewhere`].
 
 use crate::error::Error;
 use crate::layout::Layout;
@@ -14,6 +17,11 @@ use typst::utils::LazyHash;
 
 /// Environment variable naming the bundled font folder.
 pub const FONT_DIR_ENV: &str = "REPORT_FONT_DIR";
+
+/// Environment variable that replaces the machine's font folders by the ones it lists
+/// (separated as in PATH), for the tests: with it, "the fonts installed on this machine"
+/// are the fonts in those folders only.
+pub const SYSTEM_FONT_DIRS_ENV: &str = "REPORT_SYSTEM_FONT_DIRS";
 
 /// Where fonts come from, as the user asked.
 #[derive(Debug, Clone, Default)]
@@ -52,24 +60,20 @@ impl FontSet {
         let mut files: Vec<(PathBuf, bool)> =
             font_files(&bundled_dir).into_iter().map(|p| (p, true)).collect();
         if files.is_empty() {
-            return Err(Error::Fonts(format!(
-                "the bundled font folder {} holds no font files; set {FONT_DIR_ENV} to the folder holding report's fonts/",
-                bundled_dir.display()
+            return Err(Error::Fonts(crate::tr!(
+                "fonts-bundled-empty",
+                dir = bundled_dir.as_path(),
+                env = FONT_DIR_ENV
             )));
         }
         for dir in &options.extra_dirs {
             if !dir.is_dir() {
-                return Err(Error::Fonts(format!(
-                    "--font-dir {}: no such folder",
-                    dir.display()
-                )));
+                return Err(Error::Fonts(crate::tr!("fonts-no-font-dir", dir = dir.as_path())));
             }
             files.extend(font_files(dir).into_iter().map(|p| (p, true)));
         }
         if options.system_fonts {
-            for dir in system_font_dirs() {
-                files.extend(font_files(&dir).into_iter().map(|p| (p, false)));
-            }
+            files.extend(SystemFonts::find().files().into_iter().map(|p| (p, false)));
         }
         // A folder given twice, or reached by a symlink, loads its faces once.
         let files = crate::files::once_each(files, |(path, _)| path);
@@ -206,10 +210,11 @@ impl FontSet {
         for (name, role) in &layout.roles {
             let mut cjk = present(&role.families);
             if cjk.is_empty() {
-                return Err(Error::Fonts(format!(
-                    "no font for the role `{name}`: none of {} is in {} or the folders given with --font-dir",
-                    role.families.join(", "),
-                    self.bundled_dir.display()
+                return Err(Error::Fonts(crate::tr!(
+                    "fonts-no-role-font",
+                    role = name,
+                    families = role.families.join(", "),
+                    dir = self.bundled_dir.as_path()
                 )));
             }
             cjk.extend(
@@ -259,9 +264,10 @@ fn bundled_font_dir() -> Result<PathBuf, Error> {
         return if dir.is_dir() {
             Ok(dir)
         } else {
-            Err(Error::Fonts(format!(
-                "{FONT_DIR_ENV}={}: no such folder",
-                dir.display()
+            Err(Error::Fonts(crate::tr!(
+                "fonts-env-no-folder",
+                env = FONT_DIR_ENV,
+                dir = dir.as_path()
             )))
         };
     }
@@ -273,11 +279,10 @@ fn bundled_font_dir() -> Result<PathBuf, Error> {
         candidates.push(bin.join("../share/report/fonts"));
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"));
-    candidates.into_iter().find(|d| d.is_dir()).ok_or_else(|| {
-        Error::Fonts(format!(
-            "cannot find report's bundled fonts folder; set {FONT_DIR_ENV} to it (the repository's fonts/)"
-        ))
-    })
+    candidates
+        .into_iter()
+        .find(|d| d.is_dir())
+        .ok_or_else(|| Error::Fonts(crate::tr!("fonts-bundled-not-found", env = FONT_DIR_ENV)))
 }
 
 /// Font files in `dir` and its subfolders, each once however symlinks loop, sorted so the
@@ -295,24 +300,119 @@ fn is_font_file(path: &Path) -> bool {
     matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
 }
 
-fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = [
-        "/usr/share/fonts",
-        "/usr/local/share/fonts",
-        "/Library/Fonts",
-        "/System/Library/Fonts",
-        "C:\\Windows\\Fonts",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .collect();
-    if let Some(home) = std::env::var_os("HOME") {
-        let home = PathBuf::from(home);
-        dirs.push(home.join(".local/share/fonts"));
-        dirs.push(home.join(".fonts"));
-        dirs.push(home.join("Library/Fonts"));
+/// The fonts installed on this machine, as `fontdb` finds them: each face's family names (in
+/// every language its name table gives) and its file. fontdb maps each file and reads the
+/// tables that name and describe a face, not its character map or glyphs.
+pub struct SystemFonts {
+    db: fontdb::Database,
+}
+
+impl SystemFonts {
+    /// The machine's fonts, or those in the folders `REPORT_SYSTEM_FONT_DIRS` lists.
+    pub fn find() -> SystemFonts {
+        let mut db = fontdb::Database::new();
+        match std::env::var_os(SYSTEM_FONT_DIRS_ENV) {
+            Some(dirs) => {
+                for dir in std::env::split_paths(&dirs) {
+                    db.load_fonts_dir(dir);
+                }
+            }
+            None => db.load_system_fonts(),
+        }
+        SystemFonts { db }
     }
-    dirs
+
+    /// Every font file, once each, sorted so the book's order is stable.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = self
+            .db
+            .faces()
+            .filter_map(|face| match &face.source {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+                fontdb::Source::Binary(_) => None,
+            })
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    /// The file of the first face (in file order) one of whose family names is `family`,
+    /// compared without case as Typst does, leaving out the files in `skip`.
+    pub fn file_of(&self, family: &str, skip: &[PathBuf]) -> Option<PathBuf> {
+        let family = family.to_lowercase();
+        let mut found: Vec<PathBuf> = self
+            .db
+            .faces()
+            .filter(|face| {
+                face.families
+                    .iter()
+                    .any(|(name, _)| name.to_lowercase() == family)
+            })
+            .filter_map(|face| match &face.source {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+                fontdb::Source::Binary(_) => None,
+            })
+            .filter(|path| !skip.iter().any(|s| same_file(s, path)))
+            .collect();
+        found.sort();
+        found.into_iter().next()
+    }
+}
+
+/// Whether two paths name one file (a folder given with --font-dir may be a system one).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+}
+
+/// A face the template prefers for a role, installed on the machine but not loaded, so that
+/// the role is set in a family further down its list (a bundled stand-in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficialFace {
+    /// The family the template names, e.g. 仿宋_GB2312.
+    pub family: String,
+    /// Where it is installed.
+    pub path: PathBuf,
+    /// The family used instead.
+    pub used: String,
+}
+
+/// For each role of `layout` set in a family other than its first, the first family before
+/// that one which `system` has in a file `fonts` has not loaded: which official face could be
+/// used, and where it is. Each family once, in the order of the roles.
+pub fn official_faces_elsewhere(
+    layout: &Layout,
+    roles: &BTreeMap<String, RoleFonts>,
+    fonts: &FontSet,
+    system: &SystemFonts,
+) -> Vec<OfficialFace> {
+    let mut loaded: Vec<PathBuf> = fonts.slots.iter().map(|slot| slot.path.clone()).collect();
+    loaded.dedup();
+    let mut found: Vec<OfficialFace> = Vec::new();
+    for (name, role) in &layout.roles {
+        let Some(used) = roles.get(name).and_then(|r| r.cjk.first()) else {
+            continue;
+        };
+        let preferred = role.families.iter().take_while(|f| *f != used);
+        for family in preferred {
+            if found.iter().any(|f| &f.family == family) {
+                break;
+            }
+            if let Some(path) = system.file_of(family, &loaded) {
+                found.push(OfficialFace {
+                    family: family.clone(),
+                    path,
+                    used: used.clone(),
+                });
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// How many faces a font file holds: a collection (TTC/OTC) says so in its header.
@@ -337,15 +437,22 @@ fn damage(data: &[u8]) -> Option<String> {
     for index in 0..face_count(data) {
         let face = match ttf_parser::RawFace::parse(data, index) {
             Ok(face) => face,
-            Err(e) => return Some(format!("face {index} cannot be read ({e})")),
+            Err(e) => {
+                return Some(crate::tr!(
+                    "fonts-face-unreadable",
+                    index = index.to_string(),
+                    why = e.to_string()
+                ));
+            }
         };
         for record in face.table_records {
             let end = u64::from(record.offset) + u64::from(record.length);
             if end > data.len() as u64 {
-                return Some(format!(
-                    "its table `{}` ends at byte {end}, past the end of the file at byte {}: the file is cut short",
-                    record.tag,
-                    data.len()
+                return Some(crate::tr!(
+                    "fonts-table-past-end",
+                    table = record.tag.to_string(),
+                    end = end.to_string(),
+                    len = data.len().to_string()
                 ));
             }
         }
@@ -354,10 +461,7 @@ fn damage(data: &[u8]) -> Option<String> {
 }
 
 fn damaged(path: &Path, why: &str) -> Error {
-    Error::Fonts(format!(
-        "the font file {} is damaged: {why}. Replace it with a good copy, or remove it from its folder",
-        path.display()
-    ))
+    Error::Fonts(crate::tr!("fonts-damaged", path = path, why = why))
 }
 
 #[cfg(test)]

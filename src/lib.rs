@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod compose;
+pub mod config;
 pub mod diag;
 pub mod document;
 pub mod error;

@@ -9,17 +9,21 @@ fn main() -> ExitCode {
         std::env::var(name).ok()
     });
     i18n::set(lang);
-    let cli = match cli::command()
+    let parsed = cli::command()
         .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
-        Ok(cli) => cli,
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (mut cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => {
             let color = cli::color_flag(std::env::args_os()).unwrap_or(cli::ColorChoice::Auto);
             return ExitCode::from(cmd::usage_error(&err, color));
         }
     };
     cmd::configure(&cli.global);
+    // An office's report.toml, under what the command line says.
+    if let Err(err) = cmd::config::apply(&mut cli.command, &matches) {
+        return ExitCode::from(cmd::exit_code(Err(err)));
+    }
     let outcome = match &cli.command {
         Command::Render(args) => cmd::render::run(args),
         Command::Fonts(args) => cmd::fonts::run(args),
@@ -31,6 +35,8 @@ fn main() -> ExitCode {
         Command::Data(args) => cmd::data::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Completions(args) => cmd::completions::completions(args),
+        Command::Man(args) => cmd::completions::man(args),
     };
     // The one place an error that stopped a command is printed.
     ExitCode::from(cmd::exit_code(outcome))

@@ -20,6 +20,8 @@ pub fn run(args: &BatchArgs) -> Status {
     // Before anything uses rayon (loading the fonts does), or the pool cannot be shaped.
     batch::run::share_cores(jobs);
     let session = session(&args.template, &args.fonts)?;
+    // The machine's fonts are looked at while the reports render.
+    let notice = super::fonts::start_notice(&args.fonts);
     let options = batch::Options {
         files,
         out_dir: &args.output_dir,
@@ -43,6 +45,7 @@ pub fn run(args: &BatchArgs) -> Status {
         print_findings(&outcome.findings, outcome.source.as_deref(), FindingsFormat::Text);
     }
     print_summary(&outcomes);
+    notice.finish(&session);
     Ok(outcomes.iter().map(status).max().unwrap_or(exit::OK))
 }
 

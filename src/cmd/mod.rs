@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 pub mod batch;
 pub mod check;
+pub mod completions;
+pub mod config;
 pub mod data;
 pub mod fonts;
 pub mod import;

@@ -8,6 +8,8 @@ use crate::pipeline::{self, Gate, LastYear, Neighbours};
 use crate::render::{RenderOptions, Renderer};
 
 pub fn run(args: &RenderArgs) -> Outcome {
+    // The machine's fonts are looked at while the reports render.
+    let notice = super::fonts::start_notice(&args.fonts);
     let options = RenderOptions::from(&args.output);
     let dir = args.output_dir.as_deref();
     pipeline::prepare_outputs(&args.files, dir, &options.formats)?;
@@ -35,5 +37,6 @@ pub fn run(args: &RenderArgs) -> Outcome {
             crate::note!("{}", crate::tr!("render-not-rendered", file = file));
         }
     }
+    notice.finish(&session);
     Ok(worst)
 }

@@ -17,7 +17,7 @@ macro_rules! catalogs {
 }
 
 const FILES: &[(&str, &str, &str)] = catalogs![
-    "common", "cli", "rules", "commands", "load", "watch", "import", "check", "schema"
+    "common", "cli", "rules", "commands", "load", "watch", "import", "check", "schema", "fonts", "release"
 ];
 
 fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
