@@ -36,6 +36,17 @@ pub fn apply(command: &mut Command, matches: &ArgMatches) -> Result<(), Error> {
                 args.output_dir = config.output_dir.clone();
             }
         }
+        Command::Watch(args) => {
+            let Some(config) = input(Some(&args.file))? else {
+                return Ok(());
+            };
+            merge_output(&mut args.output, &config, given("format"));
+            merge_strictness(&mut args.strictness, &config, given("deny_warnings"));
+            merge_fonts(&mut args.fonts, &config, given("system_fonts"));
+            if args.output_dir.is_none() {
+                args.output_dir = config.output_dir.clone();
+            }
+        }
         Command::Batch(args) => {
             let Some(config) = input(args.paths.first().map(Path::new))? else {
                 return Ok(());
