@@ -70,18 +70,23 @@ fn the_seeds_text_imports_to_yaml_that_prints_the_seed_word_for_word() {
     assert_eq!(printed(&yaml), printed(&seed_yaml()));
 }
 
+/// Renders `yaml` to DOCX in `dir`; the report's name (its file stem).
+fn render_docx(yaml: &Path, dir: &Path) -> String {
+    report()
+        .args(["render", "--format", "docx", "-q", "-o"])
+        .arg(dir)
+        .arg(yaml)
+        .assert()
+        .success();
+    yaml.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
 #[test]
 fn every_example_rendered_to_docx_and_imported_prints_the_same_text_and_cells() {
     let dir = tempfile::tempdir().unwrap();
     let mut failed = Vec::new();
     for yaml in examples_and_fixtures() {
-        let name = yaml.file_stem().unwrap().to_string_lossy().into_owned();
-        report()
-            .args(["render", "--format", "docx", "-q", "-o"])
-            .arg(dir.path())
-            .arg(&yaml)
-            .assert()
-            .success();
+        let name = render_docx(&yaml, dir.path());
         let docx = dir.path().join(format!("{name}.docx"));
         let back = dir.path().join(format!("{name}.imported.yaml"));
         let out = import(&docx, &back);
@@ -648,13 +653,7 @@ fn a_docx_saved_again_by_libreoffice_imports_to_the_same_text_and_cells() {
     let dir = tempfile::tempdir().unwrap();
     let mut failed = Vec::new();
     for yaml in examples_and_fixtures() {
-        let name = yaml.file_stem().unwrap().to_string_lossy().into_owned();
-        report()
-            .args(["render", "--format", "docx", "-q", "-o"])
-            .arg(dir.path())
-            .arg(&yaml)
-            .assert()
-            .success();
+        let name = render_docx(&yaml, dir.path());
         let resaved = dir.path().join("lo");
         let status = std::process::Command::new("soffice")
             .env("HOME", dir.path())

@@ -22,23 +22,6 @@ fn changed_seed() -> String {
     changed
 }
 
-/// Every file in `dir` (not recursing) with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| (e.file_name().into_string().unwrap(), read(&e.path())))
-        .collect()
-}
-
-fn temporaries(dir: &Path) -> Vec<String> {
-    files(dir)
-        .into_keys()
-        .filter(|n| n.starts_with('.') && n.ends_with(".tmp"))
-        .collect()
-}
-
 /// Runs `args` to the end; how long it took.
 fn run(args: &[&std::ffi::OsStr]) -> Duration {
     let started = Instant::now();

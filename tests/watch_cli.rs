@@ -132,23 +132,6 @@ fn status_lines(text: &str, word: &str) -> usize {
         .count()
 }
 
-/// Every file in `dir` with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| (e.file_name().into_string().unwrap(), read(&e.path())))
-        .collect()
-}
-
-fn temporaries(dir: &Path) -> Vec<String> {
-    files(dir)
-        .into_keys()
-        .filter(|n| n.starts_with('.') && n.ends_with(".tmp"))
-        .collect()
-}
-
 /// The seed with its issuer's name changed (so outputs differ), or with a doc number in
 /// the wrong brackets (an error, D-DOCNO).
 fn seed() -> String {

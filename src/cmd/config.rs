@@ -29,31 +29,38 @@ pub fn apply(command: &mut Command, matches: &ArgMatches) -> Result<(), Error> {
             let Some(config) = input(args.files.first().map(|p| p.as_path()))? else {
                 return Ok(());
             };
-            merge_output(&mut args.output, &config, given("format"));
-            merge_strictness(&mut args.strictness, &config, given("deny_warnings"));
-            merge_fonts(&mut args.fonts, &config, given("system_fonts"));
-            if args.output_dir.is_none() {
-                args.output_dir = config.output_dir.clone();
-            }
+            let rendering = Rendering {
+                output: &mut args.output,
+                strictness: &mut args.strictness,
+                fonts: &mut args.fonts,
+                output_dir: Some(&mut args.output_dir),
+            };
+            rendering.merge(&config, &given);
         }
         Command::Watch(args) => {
             let Some(config) = input(Some(&args.file))? else {
                 return Ok(());
             };
-            merge_output(&mut args.output, &config, given("format"));
-            merge_strictness(&mut args.strictness, &config, given("deny_warnings"));
-            merge_fonts(&mut args.fonts, &config, given("system_fonts"));
-            if args.output_dir.is_none() {
-                args.output_dir = config.output_dir.clone();
-            }
+            let rendering = Rendering {
+                output: &mut args.output,
+                strictness: &mut args.strictness,
+                fonts: &mut args.fonts,
+                output_dir: Some(&mut args.output_dir),
+            };
+            rendering.merge(&config, &given);
         }
         Command::Batch(args) => {
             let Some(config) = input(args.paths.first().map(Path::new))? else {
                 return Ok(());
             };
-            merge_output(&mut args.output, &config, given("format"));
-            merge_strictness(&mut args.strictness, &config, given("deny_warnings"));
-            merge_fonts(&mut args.fonts, &config, given("system_fonts"));
+            // A batch names its output folder itself (-o is required).
+            let rendering = Rendering {
+                output: &mut args.output,
+                strictness: &mut args.strictness,
+                fonts: &mut args.fonts,
+                output_dir: None,
+            };
+            rendering.merge(&config, &given);
         }
         Command::Check(args) => {
             let Some(config) = input(args.files.first().map(|p| p.as_path()))? else {
@@ -77,6 +84,27 @@ pub fn apply(command: &mut Command, matches: &ArgMatches) -> Result<(), Error> {
         _ => {}
     }
     Ok(())
+}
+
+/// The arguments render, watch and batch share, which report.toml may set.
+struct Rendering<'a> {
+    output: &'a mut OutputArgs,
+    strictness: &'a mut Strictness,
+    fonts: &'a mut FontArgs,
+    output_dir: Option<&'a mut Option<std::path::PathBuf>>,
+}
+
+impl Rendering<'_> {
+    fn merge(self, config: &Config, given: &dyn Fn(&str) -> bool) {
+        merge_output(self.output, config, given("format"));
+        merge_strictness(self.strictness, config, given("deny_warnings"));
+        merge_fonts(self.fonts, config, given("system_fonts"));
+        if let Some(dir) = self.output_dir
+            && dir.is_none()
+        {
+            dir.clone_from(&config.output_dir);
+        }
+    }
 }
 
 fn merge_output(output: &mut OutputArgs, config: &Config, given: bool) {

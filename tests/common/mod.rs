@@ -69,6 +69,24 @@ pub fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
+/// Every file in `dir` (not recursing) with its bytes.
+pub fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| (e.file_name().into_string().unwrap(), read(&e.path())))
+        .collect()
+}
+
+/// The temporaries of an atomic write (`.name.ext.<pid>.<random>.tmp`) left in `dir`.
+pub fn temporaries(dir: &Path) -> Vec<String> {
+    files(dir)
+        .into_keys()
+        .filter(|n| n.starts_with('.') && n.ends_with(".tmp"))
+        .collect()
+}
+
 /// The findings `report check --format json` printed: (rule, severity, line) of each.
 pub fn json_findings(stdout: &[u8]) -> Vec<(String, String, u64)> {
     String::from_utf8_lossy(stdout)
