@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::report;
+use common::{have_tool, report};
 use std::process::Command;
 
 /// Every command a user can run, as `report --help` lists it.
@@ -29,21 +29,9 @@ fn script(shell: &str) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 script")
 }
 
-/// Whether an outside tool is there; in CI (CI=true) a missing one fails the test.
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{tool} is missing; .ci/run installs it");
-    }
-    found
-}
-
 #[test]
 fn the_bash_script_loads_and_completes_commands_and_flags() {
-    if !have("bash") {
+    if !have_tool("bash") {
         eprintln!("skipped: no bash");
         return;
     }
@@ -123,7 +111,7 @@ fn man_writes_one_page_per_command() {
 #[test]
 #[ignore = "needs groff (installed by .ci/run)"]
 fn the_man_pages_are_valid_roff() {
-    if !have("groff") {
+    if !have_tool("groff") {
         eprintln!("skipped: no groff");
         return;
     }

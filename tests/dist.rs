@@ -4,21 +4,9 @@
 
 mod common;
 
-use common::root;
+use common::{have_tool, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// Whether an outside tool is there; in CI (CI=true) a missing one fails the test.
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{tool} is missing; .ci/run installs it");
-    }
-    found
-}
 
 /// The already-built binary the tests run (no second, release, build).
 fn built_binary() -> PathBuf {
@@ -39,7 +27,7 @@ fn run(cmd: &mut Command) -> std::process::Output {
 #[test]
 #[ignore = "builds the release archive (bash, tar, gzip, pdffonts; run by .ci/run)"]
 fn the_archive_renders_the_example_from_a_fresh_folder() {
-    if !(have("bash") && have("tar") && have("gzip") && have("pdffonts")) {
+    if !(have_tool("bash") && have_tool("tar") && have_tool("gzip") && have_tool("pdffonts")) {
         eprintln!("skipped: bash, tar, gzip or pdffonts missing");
         return;
     }
