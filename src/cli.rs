@@ -532,16 +532,6 @@ fn child_path(path: &str, name: &str) -> String {
     }
 }
 
-/// "Usage: " or 「用法：」, as the catalog has it, with the space an ASCII colon wants.
-fn usage_heading() -> String {
-    let heading = crate::tr!("cli-usage-heading");
-    if heading.ends_with(':') {
-        heading + " "
-    } else {
-        heading
-    }
-}
-
 /// What a command's help reads from the catalog, and the catalog ids it tried.
 fn command_text(path: &str, part: &str) -> (Option<String>, String) {
     let id = if path.is_empty() {
@@ -582,7 +572,7 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
     let has_options = cmd.get_arguments().any(|a| !a.is_positional());
     let has_subcommands = cmd.has_subcommands();
     let mut template = String::from("{about-with-newline}\n");
-    template.push_str(&usage_heading());
+    template.push_str(&crate::i18n::label("cli-usage-heading"));
     template.push_str("{usage}\n");
     if has_subcommands {
         template.push_str(&format!("\n{}\n{{subcommands}}\n", tr!("cli-commands-heading")));
@@ -750,7 +740,7 @@ pub fn usage_error_text(err: &clap::Error) -> String {
     }
     if let Some(usage) = context(ContextKind::Usage) {
         text.push_str("\n\n");
-        text.push_str(&usage_heading());
+        text.push_str(&crate::i18n::label("cli-usage-heading"));
         text.push_str(
             usage
                 .trim_start()

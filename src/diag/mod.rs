@@ -237,7 +237,12 @@ pub fn text(d: &Diagnostic, source: Option<&str>, style: Style) -> String {
         );
     }
     if let Some(help) = &d.help {
-        let _ = write!(out, "\n{pad} = {}{}", label("diag-help"), printable(help));
+        let _ = write!(
+            out,
+            "\n{pad} = {}{}",
+            crate::i18n::label("diag-help"),
+            printable(help)
+        );
     }
     out
 }
@@ -280,13 +285,6 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, caret)
 }
 
-/// A label such as "help: " or 「修改建议：」: an ASCII colon is followed by a space, a
-/// full-width one holds its own.
-fn label(id: &str) -> String {
-    let word = crate::i18n::text(id, &[]);
-    if word.ends_with(':') { word + " " } else { word }
-}
-
 /// "error: ", coloured like a finding's, for a message that is not a finding.
 pub fn error_word(style: Style) -> String {
     let word = crate::tr!("diag-error-prefix");
@@ -308,7 +306,7 @@ pub fn error_text(err: &Error) -> String {
                 };
                 let _ = write!(out, "\n  {place}{}", m.message);
                 for h in &m.hints {
-                    let _ = write!(out, "\n    = {}{h}", label("diag-hint"));
+                    let _ = write!(out, "\n    = {}{h}", crate::i18n::label("diag-hint"));
                 }
             }
         }
