@@ -1,6 +1,8 @@
-//! `report import`: published reports (plain text, Word) back into report YAML. The seed's
-//! text imports to the seed; every example and valid fixture, rendered to DOCX and imported
-//! again, prints the same text and table cells; bad input is refused with a message naming
+//! `report import`: published reports (plain text, Word, portal pages) back into report
+//! YAML. The seed's text, and the seed as a portal page, import to the seed; every example
+//! and valid fixture, rendered to DOCX and to HTML and imported again, prints the same text
+//! and table cells; a 2021 report's GB2312 portal page imports with every table cell and
+//! the mistakes it was published with; bad input is refused with a message naming
 //! the file and nothing is written; text that is not placed is listed under `# 未能识别`.
 
 mod common;
@@ -103,6 +105,108 @@ fn every_example_rendered_to_docx_and_imported_prints_the_same_text_and_cells() 
 }
 
 #[test]
+fn every_example_rendered_to_html_and_imported_prints_the_same_text_and_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut failed = Vec::new();
+    for yaml in examples_and_fixtures() {
+        report()
+            .args(["render", "--format", "html,html-fragment", "-q", "-o"])
+            .arg(dir.path())
+            .arg(&yaml)
+            .assert()
+            .success();
+        let name = yaml.file_stem().unwrap().to_string_lossy().into_owned();
+        for page in [format!("{name}.html"), format!("{name}.fragment.html")] {
+            let back = dir.path().join(format!("{page}.yaml"));
+            let out = import(&dir.path().join(&page), &back);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{page}: {}",
+                stderr(&out)
+            );
+            if printed(&yaml) != printed(&back) {
+                failed.push(page);
+            }
+        }
+    }
+    assert!(failed.is_empty(), "imported HTML prints differently: {failed:?}");
+}
+
+/// The portal pages of `tests/fixtures/import/` (see its README).
+fn portal(name: &str) -> PathBuf {
+    root().join("tests/fixtures/import").join(name)
+}
+
+#[test]
+fn the_seed_as_a_portal_page_imports_to_the_seed_word_for_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("seed.yaml");
+    let out = import(&portal("chongqing-2014-portal.html"), &yaml);
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("free_form, 2 title lines, 4 parts, 14 sections, 0 items"),
+        "{said}"
+    );
+    assert!(said.contains("all the text was placed"), "{said}");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    for site in [
+        "首页",
+        "当前位置",
+        "分享",
+        "打印",
+        "网站标识码",
+        "发布日期",
+        "document.write",
+        "cqadmin",
+    ] {
+        assert!(
+            !text.contains(site),
+            "the site's {site:?} is not the report's:\n{text}"
+        );
+    }
+    assert_eq!(printed(&yaml), printed(&seed_yaml()));
+}
+
+#[test]
+fn a_2021_reports_gb2312_portal_page_imports_every_cell_and_shows_its_published_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("yunxi.yaml");
+    let out = import(&portal("yunxi-2021-portal.html"), &yaml);
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("standard_2021"), "{said}");
+    assert!(said.contains("typed form: 2、3、4"), "{said}");
+    // The page number between the two halves of table 3 is listed, nothing else.
+    assert!(said.contains("1 piece of text was not placed"), "{said}");
+    assert!(said.contains("：- 3 -"), "{said}");
+    // What it was published with: a prose count that disagrees with table 3, and a row of
+    // table 3 whose applicants do not add up to its total.
+    assert!(
+        said.contains("error[P-NUMBERS]")
+            && said.contains("the text says 40, but the table's 予以公开 is 41"),
+        "{said}"
+    );
+    assert!(said.contains("error[T3-ROWSUM]"), "{said}");
+    // Every cell: the page prints as the report it was made from, with those two mistakes
+    // and the signature the page ends with.
+    let published = std::fs::read_to_string(root().join("reports/yunxi-2021.yaml"))
+        .unwrap()
+        .replace("其中予以公开41件", "其中予以公开40件")
+        .replace(
+            "received:        [70, 5, 0, 1, 1, 0, 77]",
+            "received:        [69, 5, 0, 1, 1, 0, 77]",
+        )
+        + "signature: {}\n";
+    let expected = dir.path().join("published.yaml");
+    std::fs::write(&expected, published).unwrap();
+    assert_eq!(printed(&yaml), printed(&expected));
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("issuer: 示例市云溪区人民政府"), "{text}");
+    assert!(!text.contains("admin") && !text.contains("索引号"), "{text}");
+}
+
+#[test]
 fn the_2021_tables_are_read_cell_by_cell_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     // A published report whose prose disagrees with its table 3: 40 disclosed, 41 in the table.
@@ -192,7 +296,7 @@ fn items_sections_and_a_signature_in_plain_text() {
 #[test]
 fn a_file_that_is_not_a_report_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 5] = [
         (
             "fake.docx",
             b"plain text, not a zip",
@@ -200,7 +304,12 @@ fn a_file_that_is_not_a_report_is_refused_and_nothing_is_written() {
         ),
         ("empty.txt", b"", "holds no text"),
         ("blank.docx", b"  \n", "holds no text"),
-        ("report.pdf", b"%PDF-1.7", "reads .txt and .docx files"),
+        ("report.pdf", b"%PDF-1.7", "report import reads .html"),
+        (
+            "list.html",
+            b"<html><body><script>var x = 1;</script></body></html>",
+            "holds no article text",
+        ),
     ];
     for (name, bytes, says) in cases {
         let input = dir.path().join(name);

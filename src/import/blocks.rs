@@ -1,6 +1,6 @@
 //! The neutral form every reader produces and the recogniser reads: paragraphs (their text,
 //! runs, weight, alignment and where they came from) and tables (a grid of cells with their
-//! spans). The `.txt` and `.docx` readers make it now; an HTML reader will make the same.
+//! spans). The `.txt`, `.docx` and `.html` readers make it.
 
 /// Where a piece of the source came from, for the summary and the `# 未能识别` block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,8 +9,10 @@ pub enum Origin {
     Line(usize),
     /// A paragraph of a Word file's body (from 1, tables' paragraphs not counted).
     Paragraph(usize),
-    /// A table of a Word file (from 1), its row and column (from 1).
+    /// A table of a Word file or page (from 1), its row and column (from 1).
     Cell { table: usize, row: usize, column: usize },
+    /// The file as a whole (bytes its encoding could not read).
+    File,
 }
 
 impl Origin {
@@ -22,6 +24,7 @@ impl Origin {
             Origin::Cell { table, row, column } => {
                 crate::tr!("import-origin-cell", table = table, row = row, column = column)
             }
+            Origin::File => crate::tr!("import-origin-file"),
         }
     }
 }
@@ -104,6 +107,28 @@ impl Table {
             .map(|r| r.iter().map(|c| c.colspan).sum::<usize>())
             .max()
             .unwrap_or(0)
+    }
+
+    /// This table with `next`'s rows below it: a table split in two, where a printed page
+    /// ended. Rows of `next` that repeat this table's first rows (a header printed again on
+    /// the new page) are left out.
+    pub fn concat(&self, next: &Table) -> Table {
+        let same = |a: &[Cell], b: &[Cell]| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x.text == y.text && x.colspan == y.colspan)
+        };
+        let repeated = next
+            .rows
+            .iter()
+            .zip(&self.rows)
+            .take(3)
+            .take_while(|(b, a)| same(a, b))
+            .count();
+        let mut t = self.clone();
+        t.rows.extend(next.rows[repeated..].iter().cloned());
+        t
     }
 
     /// The grid column each cell starts in, row by row.

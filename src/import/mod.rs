@@ -1,11 +1,12 @@
-//! `report import`: a published report (plain text or Word; HTML later) back into report
-//! YAML. The pipeline, one module a stage: a reader (`text`, `docx`) turns the file into
+//! `report import`: a published report (plain text, Word, or the portal's page) back into
+//! report YAML. The pipeline, one module a stage: a reader (`text`, `docx`, `html`) turns the file into
 //! neutral [`blocks`]; [`recognise`] finds the report's structure in them (and
 //! [`tables`] the 2021 format's typed tables); [`yaml`] writes the result with the loader's
 //! keys, a header comment and a `# 未能识别` block of what was not placed.
 
 pub mod blocks;
 pub mod docx;
+pub mod html;
 pub mod previous;
 pub mod recognise;
 pub mod tables;
@@ -27,6 +28,7 @@ const MAX_INPUT_BYTES: u64 = 64 << 20;
 pub enum Kind {
     Text,
     Docx,
+    Html,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
         match ext.as_str() {
             "txt" | "text" => Some(Kind::Text),
             "docx" => Some(Kind::Docx),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Kind::Html),
             _ => None,
         }
     }
@@ -78,6 +81,7 @@ pub fn import_file(path: &Path, format: Option<Format>) -> Result<Imported, Erro
             text::read(text)
         }
         Kind::Docx => docx::read(&bytes).map_err(|why| refuse(path, why))?,
+        Kind::Html => html::read(&bytes).map_err(|why| refuse(path, why))?,
     };
     recognise::recognise(source, format).map_err(|f| {
         refuse(

@@ -406,7 +406,8 @@ fn issuer_from_title(rows: &[String]) -> Option<String> {
     best
 }
 
-fn is_numbered(text: &str) -> bool {
+/// Whether `text` begins with a typed number of a part, section or item.
+pub(super) fn is_numbered(text: &str) -> bool {
     PART.is_match(text) || SECTION.is_match(text) || item_number(text).is_some()
 }
 
@@ -439,6 +440,27 @@ fn target<'a>(preamble: &'a mut Vec<Entry>, parts: &'a mut [Open]) -> &'a mut Ve
     }
 }
 
+/// Reads `t` as one of the format's typed tables if it is one; else, when the next block is
+/// a table too (a table split where a printed page ended, the page number between them
+/// already set aside), the two as one, if that is a typed table. `k` moves past a table
+/// joined.
+fn take_typed(typed: &mut super::tables::Typed, t: &Table, rest: &[Block], k: &mut usize) -> (Table, bool) {
+    if typed.take(t) {
+        return (t.clone(), true);
+    }
+    let mut joined = t.clone();
+    let mut next = *k;
+    while let Some(Block::Table(more)) = rest.get(next) {
+        joined = joined.concat(more);
+        next += 1;
+        if typed.take(&joined) {
+            *k = next;
+            return (joined, true);
+        }
+    }
+    (t.clone(), false)
+}
+
 /// Recognises the report in `source`; `format` forces the shape.
 pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Failure> {
     let mut unplaced: Vec<(String, String)> = source
@@ -459,6 +481,25 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
         return Err(Failure::Empty);
     }
     let mut summary = Summary::default();
+
+    // Short lines after the report's date (a page's 【打印】【关闭】, 责任编辑, 来源) are not
+    // the report's: set aside.
+    let last_date = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Paragraph(p) if DATE.is_match(&ascii_digits(&p.text))));
+    if let Some(at) = last_date
+        && at + 1 < blocks.len()
+        && blocks.len() - at <= 8
+        && blocks[at + 1..].iter().all(|b| {
+            matches!(b, Block::Paragraph(p) if p.text.chars().count() <= 40 && !p.text.contains('。') && !is_numbered(&p.text))
+        })
+    {
+        for b in blocks.split_off(at + 1) {
+            if let Block::Paragraph(p) = b {
+                unplaced.push((p.origin.describe(), p.text));
+            }
+        }
+    }
 
     // The signature: the last paragraph a date, the one before it a short name.
     let mut signature = None;
@@ -556,10 +597,10 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
         k += 1;
         match block {
             Block::Table(t) => {
+                let (t, is_typed) = take_typed(&mut typed, t, rest, &mut k);
                 summary.tables += 1;
                 summary.cells += t.rows.iter().map(Vec::len).sum::<usize>();
-                let is_typed = typed.take(t);
-                target(&mut preamble, &mut parts).push(body_table(t, None, is_typed));
+                target(&mut preamble, &mut parts).push(body_table(&t, None, is_typed));
             }
             Block::Paragraph(p) => {
                 // A centred short line just before a table is its caption.
@@ -568,10 +609,10 @@ pub fn recognise(source: Source, format: Option<Format>) -> Result<Imported, Fai
                     && let Some(Block::Table(t)) = rest.get(k)
                 {
                     k += 1;
+                    let (t, is_typed) = take_typed(&mut typed, t, rest, &mut k);
                     summary.tables += 1;
                     summary.cells += t.rows.iter().map(Vec::len).sum::<usize>();
-                    let is_typed = typed.take(t);
-                    target(&mut preamble, &mut parts).push(body_table(t, Some(p.text.clone()), is_typed));
+                    target(&mut preamble, &mut parts).push(body_table(&t, Some(p.text.clone()), is_typed));
                     continue;
                 }
                 let text = p.text.replace('\n', "");

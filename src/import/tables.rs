@@ -73,14 +73,27 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// A label without its leading item number (「1.」「1、」), which printed forms write, drop
+/// or type differently.
+fn core(s: &str) -> String {
+    let n = norm(s);
+    let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+    match n[digits..].chars().next() {
+        Some(c @ ('.' | '、')) if (1..=2).contains(&digits) => n[digits + c.len_utf8()..].to_owned(),
+        _ => n,
+    }
+}
+
 fn same(cell: &str, label: &str) -> bool {
-    let (c, l) = (norm(cell), norm(label));
+    let (c, l) = (core(cell), core(label));
     !c.is_empty() && (c == l || (c.chars().count() >= 6 && l.starts_with(&c)))
 }
 
+/// A count, as typed: ASCII or full-width digits, white space or a stray replacement mark
+/// (a no-break space a CMS turned into 「?」) around it.
 fn count(cell: &str) -> Option<u64> {
     let n = norm(cell);
-    n.parse().ok()
+    n.trim_matches(['?', '？', '\u{fffd}']).parse().ok()
 }
 
 fn amount(cell: &str) -> Option<String> {
@@ -195,6 +208,9 @@ fn table3(rows: &[Vec<String>]) -> Option<Vec<(&'static str, Value)>> {
     ];
     // (group, key, numbers): a leaf's key is unique only within its group.
     let mut found: Vec<(Option<&'static str>, &'static str, Vec<u64>)> = Vec::new();
+    // The group of the rows above: a row whose group cell is not beside it (a table split
+    // where a page ended, the merged group cell left on the page before) is in it.
+    let mut current = None;
     for row in rows {
         let (numbers, label_cells) = trailing_counts(row);
         if numbers.len() != 7 {
@@ -202,7 +218,9 @@ fn table3(rows: &[Vec<String>]) -> Option<Vec<(&'static str, Value)>> {
         }
         let group = label_cells
             .iter()
-            .find_map(|cell| T3_GROUPS.iter().find(|g| same(cell, g.label)));
+            .find_map(|cell| T3_GROUPS.iter().find(|g| same(cell, g.label)))
+            .or(current);
+        current = group;
         // A group's own row (the trial format's （六）其他处理, counted as one).
         if let Some(g) = group
             && label_cells.last().is_some_and(|c| same(c, g.label))
