@@ -207,6 +207,29 @@ fn a_2021_reports_gb2312_portal_page_imports_every_cell_and_shows_its_published_
 }
 
 #[test]
+fn a_page_saved_as_one_file_imports_as_the_page_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (page, single) = (dir.path().join("page.yaml"), dir.path().join("single.yaml"));
+    let out = import(&portal("yunxi-2021-portal.html"), &page);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // Chrome's 「网页，单个文件」: MIME, the page quoted-printable in UTF-8, a stylesheet and an image.
+    let out = import(&portal("yunxi-2021-portal.mhtml"), &single);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("typed form: 2、3、4"), "{}", stderr(&out));
+    let body = |p: &Path| {
+        let text = std::fs::read_to_string(p).unwrap();
+        text.split_once('\n')
+            .map(|(_, rest)| rest.to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(body(&single), body(&page));
+    let (_dir, bad) = scratch_with("bad.mhtml", "From: x\r\n\r\nno page here");
+    let out = import(&bad, &bad.with_extension("yaml"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("holds no HTML page"), "{}", stderr(&out));
+}
+
+#[test]
 fn the_2021_tables_are_read_cell_by_cell_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     // A published report whose prose disagrees with its table 3: 40 disclosed, 41 in the table.

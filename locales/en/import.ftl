@@ -7,7 +7,7 @@ cli-import-after =
       report import 2023年报告.html -o 2023.yaml
       report import report.txt --format free_form
     It prints what it recognised (title lines, parts, sections, items, tables and their cells) and every piece of text it could not place; those are also listed at the end of the YAML under “# 未能识别”. Then it checks the result as report check does, and exits as it does: 0 clean, 1 findings with errors, 2 could not run.
-cli-import-arg-file = The published report: the portal's page as the browser saved it (.html, .htm; the article is found in it), a Word .docx file, or a .txt file (one paragraph a line, or paragraphs separated by runs of spaces)
+cli-import-arg-file = The published report: the portal's page as the browser saved it (.html, .htm, or .mhtml saved as one file; the article is found in it), a Word .docx file, or a .txt file (one paragraph a line, or paragraphs separated by runs of spaces)
 cli-import-arg-output = The YAML to write (default: the input's name with .yaml, beside it)
 cli-import-arg-format = The report's shape (default: standard_2021 or trial_2019 when its three statistics tables are found, as its table 2 is the 2021 or the 2019 one; free_form otherwise)
 cli-import-arg-force = Replace the output if it exists
@@ -24,7 +24,7 @@ import-yaml-header =
     Heading numbers are generated from order, so they are not written here.
 import-issuer-placeholder = 待填写：发布机关
 import-renumbered = typed number { $typed } does not follow on; it is numbered by its order
-import-unknown-kind = report import reads .html (a portal page as the browser saved it), .docx and .txt files; save the report as one of them
+import-unknown-kind = report import reads .html and .mhtml (a portal page as the browser saved it), .docx and .txt files; save the report as one of them
 import-too-large = it is larger than { $megabytes } MB, more than any report
 import-empty = it holds no text
 import-no-year = no year (such as 2023年) in its title or text; add the year to the title and import again
@@ -71,3 +71,5 @@ import-carried = 上年结转 taken from last year's 结转下年度继续办理
 import-html-no-article = the page holds no article text; save the report's own page from the browser (not the list of reports) and import it again
 import-html-bad-bytes = some bytes are not { $encoding } text and were read as �; the page was saved in another encoding than it declares, so save it again from the browser
 import-html-image = an image ({ $name }) is not imported; a report's images are not part of its YAML
+import-mhtml-not-mime = it is not a page saved as one file (.mhtml: not a MIME message); save the page from the browser again
+import-mhtml-no-page = the saved file holds no HTML page; save the report's page from the browser again

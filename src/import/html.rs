@@ -48,10 +48,32 @@ static META_CHARSET: LazyLock<BytesRegex> = LazyLock::new(|| {
 /// Reads a page's bytes.
 pub fn read(bytes: &[u8]) -> Result<Source, Failure> {
     let (text, bad_bytes, encoding) = decode(bytes);
+    read_text(&text, bad_bytes.then_some(encoding))
+}
+
+/// Reads a page saved as one file (`.mhtml`, `.mht`): a MIME message whose first HTML part
+/// is the page, its transfer encoding and charset undone by mail-parser.
+pub fn read_mhtml(bytes: &[u8]) -> Result<Source, Failure> {
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or_else(|| crate::tr!("import-mhtml-not-mime"))?;
+    let html = message
+        .parts
+        .iter()
+        .find_map(|part| match &part.body {
+            mail_parser::PartType::Html(html) => Some(html.as_ref()),
+            _ => None,
+        })
+        .ok_or_else(|| crate::tr!("import-mhtml-no-page"))?;
+    read_text(html, None)
+}
+
+/// Reads a page's text; `bad_bytes` names the encoding some bytes were not text of.
+fn read_text(text: &str, bad_bytes: Option<&str>) -> Result<Source, Failure> {
     let text: String = text.chars().filter(|c| *c != SPACE && *c != SEGMENT).collect();
     let page = Html::parse_document(&text);
     let mut source = article(&page);
-    if bad_bytes {
+    if let Some(encoding) = bad_bytes {
         source.unplaced.insert(
             0,
             (

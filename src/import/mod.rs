@@ -29,6 +29,8 @@ pub enum Kind {
     Text,
     Docx,
     Html,
+    /// A page saved as one file (「网页，单个文件」).
+    Mhtml,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
             "txt" | "text" => Some(Kind::Text),
             "docx" => Some(Kind::Docx),
             "html" | "htm" | "xhtml" | "shtml" => Some(Kind::Html),
+            "mhtml" | "mht" => Some(Kind::Mhtml),
             _ => None,
         }
     }
@@ -82,6 +85,7 @@ pub fn import_file(path: &Path, format: Option<Format>) -> Result<Imported, Erro
         }
         Kind::Docx => docx::read(&bytes).map_err(|why| refuse(path, why))?,
         Kind::Html => html::read(&bytes).map_err(|why| refuse(path, why))?,
+        Kind::Mhtml => html::read_mhtml(&bytes).map_err(|why| refuse(path, why))?,
     };
     recognise::recognise(source, format).map_err(|f| {
         refuse(
