@@ -169,6 +169,39 @@ fn the_seed_as_a_portal_page_imports_to_the_seed_word_for_word() {
 }
 
 #[test]
+fn an_old_portal_laid_out_in_tables_with_the_report_in_one_paragraph_imports_to_the_seed() {
+    // An older CMS: the page laid out in tables, the menu a cell beside the article, the
+    // whole report one <p> whose paragraphs are <br> and an &emsp; indent.
+    let text = seed_text();
+    let mut lines = text.lines();
+    let title = lines.next().unwrap_or_default().trim().to_owned();
+    let body = lines.next().unwrap_or_default().replace('\u{a0}', " ");
+    let pieces: Vec<&str> = body
+        .split("  ")
+        .map(|p| p.trim_matches([' ', '\u{3000}']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let article: Vec<String> = pieces.iter().map(|p| format!("&emsp;&emsp;{p}")).collect();
+    let page = format!(
+        "<html><head><meta charset=utf-8><title>{title}</title></head><body>\
+         <table width=980><tr><td colspan=2><img src=banner.jpg><a href=/>首页</a> | <a href=/zwgk>政务公开</a></td></tr>\
+         <tr><td width=200 valign=top><table><tr><td><a href=/a>通知公告</a></td></tr><tr><td><a href=/b>政策文件</a></td></tr><tr><td>联系我们：023-12345678</td></tr></table></td>\
+         <td valign=top><div align=center><b>{title}</b></div><hr>\
+         <p>{}</p></td></tr>\
+         <tr><td colspan=2>版权所有：重庆市人民政府办公厅　技术支持：某某公司</td></tr></table></body></html>",
+        article.join("<br>\n")
+    );
+    let (dir, html) = scratch_with("old.html", &page);
+    let yaml = dir.path().join("old.yaml");
+    let out = import(&html, &yaml);
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("2 title lines, 4 parts, 14 sections"), "{said}");
+    assert!(said.contains("all the text was placed"), "{said}");
+    assert_eq!(printed(&yaml), printed(&seed_yaml()));
+}
+
+#[test]
 fn a_2021_reports_gb2312_portal_page_imports_every_cell_and_shows_its_published_mistakes() {
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("yunxi.yaml");

@@ -474,8 +474,12 @@ fn starts_paragraph(before: &str, line: &str) -> bool {
     let b = before.trim();
     let heading =
         super::recognise::is_numbered(b) && b.chars().count() <= 30 && !b.contains(['。', '，', '；']);
-    let indented = line.chars().take_while(|c| *c == '\u{3000}' || *c == ' ').count() >= 2
-        || line.starts_with('\u{3000}');
+    let indented = line
+        .chars()
+        .take_while(|c| matches!(c, '\u{3000}' | ' ' | '\u{2002}' | '\u{2003}'))
+        .count()
+        >= 2
+        || line.starts_with(['\u{3000}', '\u{2003}']);
     let text = line.trim();
     indented
         || heading
@@ -1173,11 +1177,22 @@ fn find_article<'a>(page: &'a Html, css: &Css) -> NodeRef<'a, Node> {
         if own * 10 >= weight(at) && own > 0 {
             return at;
         }
-        let next = at.children().find(|c| {
-            let n = name(*c);
-            !n.is_empty() && is_block(n) && weight(*c) * 2 >= total && weight(*c) > 0
-        });
+        let heavy = |c: &NodeRef<'_, Node>| weight(*c) * 2 >= total && weight(*c) > 0;
+        let next = at
+            .children()
+            .find(|c| (is_block(name(*c)) || name(*c) == "table") && heavy(c));
         match next {
+            // A table is gone through only to the cell that holds half the page (a layout
+            // table's content cell); a table of the report's never has one.
+            Some(t) if name(t) == "table" => {
+                match t
+                    .descendants()
+                    .find(|d| matches!(name(*d), "td" | "th") && heavy(d))
+                {
+                    Some(cell) => at = cell,
+                    None => return at,
+                }
+            }
             Some(n) => at = n,
             None => return at,
         }
