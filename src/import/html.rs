@@ -1434,6 +1434,31 @@ mod tests {
     }
 
     #[test]
+    fn an_image_or_a_form_inside_the_article_is_listed_not_lost() {
+        let s = read(
+            "<div><p>某县2016年政府信息公开工作年度报告</p><p><img src=\"/upload/chart.png\">全年公开信息100条。</p><form><label>满意度评价</label><button>提交</button></form></div>"
+                .as_bytes(),
+        )
+        .unwrap();
+        let unplaced: Vec<&str> = s.unplaced.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(unplaced.len(), 2, "{unplaced:?}");
+        assert!(unplaced[0].contains("chart.png"), "{unplaced:?}");
+        assert_eq!(unplaced[1], "满意度评价提交");
+    }
+
+    #[test]
+    fn bytes_the_declared_encoding_cannot_read_are_listed() {
+        let mut bytes = b"<meta charset=gbk><p>2016\xc4\xea".to_vec();
+        bytes.extend_from_slice(&[0xff, 0xff, b'<', b'/', b'p', b'>']);
+        let s = read(&bytes).unwrap();
+        assert!(
+            matches!(s.unplaced.first(), Some((Origin::File, t)) if t.contains("GBK")),
+            "{:?}",
+            s.unplaced
+        );
+    }
+
+    #[test]
     fn a_nesting_too_deep_for_the_stack_is_read_as_text() {
         let html = format!(
             "{}某县2016年年度报告{}",
