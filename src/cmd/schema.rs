@@ -348,4 +348,42 @@ mod tests {
         // Defaults that are not null stay.
         assert_eq!(s["$defs"]["FullCell"]["properties"]["colspan"]["default"], 1);
     }
+
+    /// An enumeration's values are described by position (`schema-Format-1`: Fluent ids
+    /// cannot hold 「1、」 or 「（1）」), so the order is pinned here: reordering a Rust enum
+    /// fails this test, which says to move the descriptions in `locales/*/schema.ftl` with it.
+    #[test]
+    fn the_values_described_by_position_are_in_the_order_the_catalogs_describe() {
+        let s = schema(Lang::En);
+        let consts = |def: &str| -> Vec<String> {
+            let d = &s["$defs"][def];
+            ["oneOf", "anyOf"]
+                .iter()
+                .filter_map(|k| d[*k].as_array())
+                .flatten()
+                .filter_map(|b| b["const"].as_str().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(
+            consts("Format"),
+            ["free_form", "standard_2021", "trial_2019"],
+            "move schema-Format-N with the enum"
+        );
+        assert_eq!(
+            consts("IssuerKind"),
+            ["government", "department"],
+            "move schema-IssuerKind-N with the enum"
+        );
+        assert_eq!(
+            consts("Numbering"),
+            ["1.", "1、", "（1）", "①"],
+            "move schema-Numbering-N with the enum"
+        );
+        // And each description names its value's meaning: spot-check that they line up.
+        let described = |id: &str| crate::i18n::text_in(Lang::En, id, &[]);
+        assert!(described("schema-Format-2").contains("2019"));
+        assert!(described("schema-IssuerKind-1").contains("department"));
+        assert!(described("schema-Numbering-1").contains("1、"));
+        assert!(described("schema-Numbering-3").contains("①"));
+    }
 }
