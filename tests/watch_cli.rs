@@ -225,6 +225,24 @@ fn every_save_renders_again_and_a_version_with_errors_keeps_the_last_good_output
 }
 
 #[test]
+fn report_toml_beside_the_report_sets_what_watch_renders_and_where() {
+    let seed = seed();
+    let (dir, _path) = scratch_with("r.yaml", &seed);
+    std::fs::write(
+        dir.path().join("report.toml"),
+        "formats = [\"docx\"]\noutput-dir = \"输出\"\n",
+    )
+    .unwrap();
+    let mut watch = Watch::start(dir.path(), &["r.yaml"], &[]);
+    watch.wait_for_status("rendered", 1);
+    let written = files(&dir.path().join("输出"));
+    assert_eq!(written.keys().collect::<Vec<_>>(), ["r.docx"], "{}", watch.stderr());
+    assert!(!dir.path().join("r.pdf").exists());
+    let status = watch.signal(libc::SIGTERM);
+    assert_eq!(status.code(), Some(0), "{}", watch.stderr());
+}
+
+#[test]
 fn a_save_by_rename_is_followed_and_a_first_version_with_errors_writes_nothing() {
     let seed = seed();
     let (dir, path) = scratch_with("r.yaml", &with_error(&seed));
