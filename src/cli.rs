@@ -305,8 +305,12 @@ pub enum FindingsFormat {
 #[derive(Debug, Args)]
 pub struct Strictness {
     // Treat warnings as errors
-    #[arg(long = "deny-warnings")]
+    #[arg(long = "deny-warnings", overrides_with = "no_deny_warnings")]
     pub deny_warnings: bool,
+
+    // Do not treat warnings as errors, whatever report.toml says
+    #[arg(long = "no-deny-warnings", overrides_with = "deny_warnings")]
+    pub no_deny_warnings: bool,
 }
 
 /// Whether reports with errors are rendered; for render and batch.
@@ -497,8 +501,12 @@ pub struct FontArgs {
 
     // Also use the fonts installed on this machine (off by default, so output does not
     // depend on the machine)
-    #[arg(long = "system-fonts")]
+    #[arg(long = "system-fonts", overrides_with = "no_system_fonts")]
     pub system_fonts: bool,
+
+    // Use only the bundled fonts and --font-dir, whatever report.toml says
+    #[arg(long = "no-system-fonts", overrides_with = "system_fonts")]
+    pub no_system_fonts: bool,
 }
 
 impl From<&FontArgs> for FontOptions {

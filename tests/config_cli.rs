@@ -41,6 +41,15 @@ fn a_report_toml_two_folders_up_sets_formats_and_denies_warnings() {
     assert!(outputs(yaml.parent().unwrap()).is_empty());
     report().arg("check").arg(&yaml).assert().code(1);
 
+    // The command line turns the file's deny-warnings off for one run.
+    report()
+        .args(["render", "--no-deny-warnings"])
+        .arg(&yaml)
+        .assert()
+        .success();
+    assert_eq!(outputs(yaml.parent().unwrap()), ["r.html"]);
+    std::fs::remove_file(yaml.parent().unwrap().join("r.html")).unwrap();
+
     // With the warnings allowed by the file, its formats are what is made.
     std::fs::write(dir.path().join("report.toml"), "formats = [\"html\"]\n").unwrap();
     report().arg("render").arg(&yaml).assert().success();

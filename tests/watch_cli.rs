@@ -236,7 +236,12 @@ fn report_toml_beside_the_report_sets_what_watch_renders_and_where() {
     let mut watch = Watch::start(dir.path(), &["r.yaml"], &[]);
     watch.wait_for_status("rendered", 1);
     let written = files(&dir.path().join("输出"));
-    assert_eq!(written.keys().collect::<Vec<_>>(), ["r.docx"], "{}", watch.stderr());
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        ["r.docx"],
+        "{}",
+        watch.stderr()
+    );
     assert!(!dir.path().join("r.pdf").exists());
     let status = watch.signal(libc::SIGTERM);
     assert_eq!(status.code(), Some(0), "{}", watch.stderr());

@@ -51,11 +51,13 @@ cli-render-arg-format = Output formats, comma-separated: pdf, docx, html (the po
 cli-arg-pdf_standard = PDF standard to conform to: 1.7, a-2b (for archiving), a-2u (a-2b with text always extractable as Unicode), a-3b
 cli-arg-embed_fonts = Embed in the DOCX the bundled fonts a document may carry and stay editable (of the bundled faces, Liberation Serif for digits and Latin), for machines without them
 cli-arg-deny_warnings = Treat warnings as errors
+cli-arg-no_deny_warnings = Do not treat warnings as errors, whatever report.toml says (deny-warnings = true)
 cli-arg-allow_errors = Render reports that have errors too: to print a report exactly as it was published, or to look at a draft. The findings are still printed, the exit status is still 1, and a batch's summary.json and manifest.json mark each such output
 cli-arg-previous = Last year's report of the same issuer, for X-CARRY, X-INFORCE and S-COPY (default: a report beside the file with the same issuer and the year before, if there is one)
 cli-arg-template = A template folder holding report.typ and layout.toml (default: the built-in GB/T 9704 one)
 cli-arg-font_dirs = Also load the fonts in DIR (repeatable), e.g. the official 仿宋_GB2312; the bundled fonts folder itself is found through REPORT_FONT_DIR, next to the binary, or the source tree
 cli-arg-system_fonts = Also use the fonts installed on this machine (off by default, so output does not depend on the machine)
+cli-arg-no_system_fonts = Use only the bundled fonts and --font-dir folders, whatever report.toml says (system-fonts = true)
 
 cli-check-about = Check reports against the rules a reviewer applies, without rendering
 cli-check-after-head =

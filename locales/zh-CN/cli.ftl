@@ -49,11 +49,13 @@ cli-render-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html
 cli-arg-pdf_standard = PDF 遵循的标准：1.7、a-2b（供归档）、a-2u（在 a-2b 基础上保证文字可提取为 Unicode）、a-3b
 cli-arg-embed_fonts = 在 DOCX 中嵌入允许嵌入且可编辑的内置字体（内置字体中为数字和西文所用的 Liberation Serif），供未安装该字体的计算机使用
 cli-arg-deny_warnings = 将警告视为错误
+cli-arg-no_deny_warnings = 不将警告视为错误，即使 report.toml 中写有 deny-warnings = true
 cli-arg-allow_errors = 报告有错误也生成：用于按原样印出已公开的报告，或查看草稿。检查结果照常显示，退出状态仍为 1，批量生成时 summary.json 和 manifest.json 会标注此类输出
 cli-arg-previous = 同一机关上一年度的报告，用于 X-CARRY、X-INFORCE、S-COPY 检查（默认：报告所在文件夹中同一机关上一年度的报告，如有）
 cli-arg-template = 模板文件夹，内含 report.typ 和 layout.toml（默认：内置的 GB/T 9704 模板）
 cli-arg-font_dirs = 同时加载该文件夹中的字体（可多次指定），如标准的仿宋_GB2312；内置字体文件夹按 REPORT_FONT_DIR、程序所在文件夹、源代码目录的顺序查找
 cli-arg-system_fonts = 同时使用本机已安装的字体（默认不使用，以免输出因计算机而异）
+cli-arg-no_system_fonts = 只使用随附字体和 --font-dir 文件夹中的字体，即使 report.toml 中写有 system-fonts = true
 
 cli-check-about = 按审核规则检查报告，不生成文件
 cli-check-after-head =

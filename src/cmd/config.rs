@@ -113,15 +113,23 @@ fn merge_output(output: &mut OutputArgs, config: &Config, given: bool) {
     }
 }
 
+/// `--deny-warnings` or `--no-deny-warnings` on the command line wins over the file.
 fn merge_strictness(strictness: &mut Strictness, config: &Config, given: bool) {
-    if !given && let Some(deny) = config.deny_warnings {
+    if !given
+        && !strictness.no_deny_warnings
+        && let Some(deny) = config.deny_warnings
+    {
         strictness.deny_warnings = deny;
     }
 }
 
+/// `--system-fonts` or `--no-system-fonts` on the command line wins over the file.
 fn merge_fonts(fonts: &mut FontArgs, config: &Config, given: bool) {
     fonts.font_dirs.extend(config.font_dirs.iter().cloned());
-    if !given && let Some(system) = config.system_fonts {
+    if !given
+        && !fonts.no_system_fonts
+        && let Some(system) = config.system_fonts
+    {
         fonts.system_fonts = system;
     }
 }
