@@ -624,6 +624,14 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
                 .hide_default_value(true)
         });
     }
+    // clap writes 「[OPTIONS]」 into the usage line itself; the catalog says it in Chinese.
+    let options = tr!("cli-usage-options");
+    if options != "[OPTIONS]" {
+        let usage = cmd.clone().render_usage().to_string();
+        let usage = usage.trim_start();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        cmd = cmd.override_usage(usage.replace("[OPTIONS]", &options));
+    }
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for name in names {
         let child = child_path(path, &name);

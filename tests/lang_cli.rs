@@ -93,6 +93,7 @@ fn every_command_s_help_is_all_chinese_in_chinese() {
         for english in [
             "Usage:",
             "Options:",
+            "[OPTIONS]",
             "Arguments:",
             "Print help",
             "[default:",

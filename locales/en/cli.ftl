@@ -1,6 +1,7 @@
 # The command line: what each command and flag is for (see cli::command for the ids).
 
 cli-usage-heading = Usage:
+cli-usage-options = [OPTIONS]
 cli-commands-heading = Commands:
 cli-command-value-name = COMMAND
 cli-arguments-heading = Arguments:

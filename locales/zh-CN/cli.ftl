@@ -1,6 +1,7 @@
 # 命令行：各命令和选项的用途（编号规则见 cli::command）。
 
 cli-usage-heading = 用法：
+cli-usage-options = [选项]
 cli-commands-heading = 命令：
 cli-command-value-name = 命令
 cli-arguments-heading = 参数：
