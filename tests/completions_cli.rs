@@ -103,7 +103,11 @@ fn man_writes_one_page_per_command() {
     assert!(top.contains(".SH NAME") && top.contains("render"));
     // Without -o, report.1 on stdout, in the run's language.
     let out = report().args(["--lang", "zh", "man"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("年度报告"));
+    let zh = String::from_utf8_lossy(&out.stdout);
+    assert!(zh.contains("年度报告"));
+    // The section headings too, which clap_mangen writes in English.
+    assert!(zh.contains(".SH 名称\n") && zh.contains(".SH 选项\n"), "{zh}");
+    assert!(!zh.contains(".SH NAME") && !zh.contains(".SH OPTIONS"), "{zh}");
 }
 
 /// groff reads every page without a warning (all of them for English; for Chinese all but

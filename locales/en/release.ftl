@@ -15,6 +15,13 @@ cli-man-after =
       report man -o man/
 cli-man-arg-output_dir = Write report.1 and one page per command (report-render.1 …) into DIR instead of printing report.1
 man-written = written { $path }
+man-section-name = NAME
+man-section-synopsis = SYNOPSIS
+man-section-description = DESCRIPTION
+man-section-options = OPTIONS
+man-section-subcommands = SUBCOMMANDS
+man-section-extra = EXTRA
+man-section-version = VERSION
 
 config-error-at = { $path }:{ $line }:{ $column }: { $message }
 config-error = { $path }: { $message }

@@ -15,6 +15,13 @@ cli-man-after =
       report man -o man/
 cli-man-arg-output_dir = 将 report.1 及各命令的手册页（report-render.1 等）写入该文件夹，不在屏幕上输出
 man-written = 已生成 { $path }
+man-section-name = 名称
+man-section-synopsis = 用法
+man-section-description = 说明
+man-section-options = 选项
+man-section-subcommands = 命令
+man-section-extra = 示例与退出状态
+man-section-version = 版本
 
 config-error-at = { $path } 第 { $line } 行第 { $column } 列：{ $message }
 config-error = { $path }：{ $message }

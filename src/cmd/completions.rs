@@ -58,7 +58,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, Error> {
         let man = clap_mangen::Man::new(cmd);
         let mut page = Vec::new();
         man.render(&mut page).map_err(|e| Error::Bug(e.to_string()))?;
-        pages.push((man.get_filename(), page));
+        pages.push((man.get_filename(), section_headings(&page)));
         Ok(())
     }
     let mut cmd = crate::cli::command().disable_help_subcommand(true);
@@ -66,6 +66,34 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>, Error> {
     let mut pages = Vec::new();
     walk(cmd, &mut pages)?;
     Ok(pages)
+}
+
+/// The page with clap_mangen's section headings (`.SH NAME`, `.SH OPTIONS` …), which it
+/// writes in English, in the run's language.
+fn section_headings(page: &[u8]) -> Vec<u8> {
+    const SECTIONS: [(&str, &str); 7] = [
+        ("NAME", "man-section-name"),
+        ("SYNOPSIS", "man-section-synopsis"),
+        ("DESCRIPTION", "man-section-description"),
+        ("OPTIONS", "man-section-options"),
+        ("SUBCOMMANDS", "man-section-subcommands"),
+        ("EXTRA", "man-section-extra"),
+        ("VERSION", "man-section-version"),
+    ];
+    let text = String::from_utf8_lossy(page);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let heading = line.strip_prefix(".SH ").map(str::trim_end);
+        match heading.and_then(|h| SECTIONS.iter().find(|(name, _)| *name == h)) {
+            Some((_, id)) => {
+                out.push_str(".SH ");
+                out.push_str(&crate::i18n::text(id, &[]));
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    out.into_bytes()
 }
 
 /// Writes generated text to stdout exactly (a script or a page is for a file or a pipe).
