@@ -428,6 +428,8 @@ pub enum OutputFormat {
     // The page's article alone with every style inline, for a CMS editor (X.fragment.html)
     #[value(name = "html-fragment")]
     HtmlFragment,
+    // OFD (GB/T 33190-2016), the same pages as the PDF
+    Ofd,
 }
 
 impl From<OutputFormat> for Format {
@@ -437,6 +439,7 @@ impl From<OutputFormat> for Format {
             OutputFormat::Docx => Format::Docx,
             OutputFormat::Html => Format::Html,
             OutputFormat::HtmlFragment => Format::HtmlFragment,
+            OutputFormat::Ofd => Format::Ofd,
         }
     }
 }

@@ -35,11 +35,12 @@ pub const KEYS: [&str; 5] = [
 ];
 
 /// The output formats by the names the command line gives them.
-const FORMATS: [(&str, Format); 4] = [
+const FORMATS: [(&str, Format); 5] = [
     ("pdf", Format::Pdf),
     ("docx", Format::Docx),
     ("html", Format::Html),
     ("html-fragment", Format::HtmlFragment),
+    ("ofd", Format::Ofd),
 ];
 
 /// What a report.toml says; a key left out is `None` (or empty).

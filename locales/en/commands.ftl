@@ -49,6 +49,7 @@ layout-no-room = the margins leave no room for text
 
 # Renderers.
 typst-bad-date = { $date } is not a date Typst accepts
+ofd-font-subset = the face { $family } could not be subset for the OFD ({ $why })
 typst-data-failed = the template data cannot be written: { $why }
 typst-no-packages = { $spec }: packages are not available, as report renders offline and a template is its own report.typ alone; copy what the template needs from the package into report.typ
 docx-pack-failed = docx-rs could not write the package: { $why }

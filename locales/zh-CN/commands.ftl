@@ -46,6 +46,7 @@ layout-no-room = 页边距过大，版心没有位置
 
 # 生成各格式。
 typst-bad-date = { $date } 不是 Typst 可用的日期
+ofd-font-subset = 无法为 OFD 文件提取字体 { $family } 的子集（{ $why }）
 typst-data-failed = 无法写出模板数据：{ $why }
 typst-no-packages = { $spec }：不能使用 Typst 包，因为 report 离线生成，模板只能是其自身的 report.typ；请把模板所需的内容从包中复制到 report.typ
 docx-pack-failed = docx-rs 无法写出文件包：{ $why }

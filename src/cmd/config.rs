@@ -140,5 +140,6 @@ fn output_format(format: Format) -> OutputFormat {
         Format::Docx => OutputFormat::Docx,
         Format::Html => OutputFormat::Html,
         Format::HtmlFragment => OutputFormat::HtmlFragment,
+        Format::Ofd => OutputFormat::Ofd,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod ofd;
 pub mod typst;
 
 use crate::diag::Diagnostic;
@@ -22,6 +23,8 @@ pub enum Format {
     Html,
     /// The page's article alone, every style inline, for pasting into a CMS.
     HtmlFragment,
+    /// OFD (GB/T 33190-2016), from the same pages as the PDF.
+    Ofd,
 }
 
 impl Format {
@@ -32,6 +35,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Html => "html",
             Format::HtmlFragment => "fragment.html",
+            Format::Ofd => "ofd",
         }
     }
 }
@@ -79,7 +83,41 @@ pub struct Rendered {
 
 /// One output format, ready to render documents.
 pub trait Output: Sync {
-    fn render(&self, doc: &Document) -> Result<Rendered, Error>;
+    fn render(&self, job: &Job<'_>) -> Result<Rendered, Error>;
+}
+
+/// One document being rendered in every format asked for, and its pages once a paged format
+/// (PDF, OFD) has laid it out: the formats share one layout, so their pages are the same
+/// and the layout is paid for once.
+pub struct Job<'d> {
+    pub doc: &'d Document,
+    pages: std::cell::OnceCell<typst::typeset::Typeset>,
+}
+
+impl<'d> Job<'d> {
+    pub fn new(doc: &'d Document) -> Job<'d> {
+        Job {
+            doc,
+            pages: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The document laid out into pages, the first time it is asked for.
+    pub fn typeset(&self, template: &Template, fonts: &FontSet) -> Result<&typst::typeset::Typeset, Error> {
+        if let Some(t) = self.pages.get() {
+            return Ok(t);
+        }
+        let t = typst::typeset::typeset(self.doc, template, fonts)?;
+        Ok(self.pages.get_or_init(|| t))
+    }
+
+    /// What laying the document out warned about (nothing if no paged format was made).
+    fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        self.pages
+            .get_mut()
+            .map(|t| std::mem::take(&mut t.warnings))
+            .unwrap_or_default()
+    }
 }
 
 /// The outputs of a run, prepared once and shared by every document (and every thread).
@@ -106,6 +144,7 @@ impl<'a> Renderer<'a> {
                     standard: options.pdf.standard,
                 }),
                 Format::Docx => Box::new(docx::Docx::new(&template.layout, fonts, options.docx)?),
+                Format::Ofd => Box::new(ofd::Ofd { template, fonts }),
                 Format::Html | Format::HtmlFragment => {
                     Box::new(html::Html::new(&template.layout, format == Format::HtmlFragment))
                 }
@@ -117,9 +156,16 @@ impl<'a> Renderer<'a> {
 
     /// Every format's output of one document; the first failure stops it.
     pub fn render(&self, doc: &Document) -> Result<Vec<(Format, Rendered)>, Error> {
-        self.outputs
+        let mut job = Job::new(doc);
+        let mut out = self
+            .outputs
             .iter()
-            .map(|(format, output)| output.render(doc).map(|r| (*format, r)))
-            .collect()
+            .map(|(format, output)| output.render(&job).map(|r| (*format, r)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let warnings = job.take_warnings();
+        if let Some((_, first)) = out.iter_mut().find(|(_, r)| r.pages.is_some()) {
+            first.warnings.extend(warnings);
+        }
+        Ok(out)
     }
 }

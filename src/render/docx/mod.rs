@@ -44,7 +44,8 @@ impl Docx {
 }
 
 impl Output for Docx {
-    fn render(&self, doc: &Document) -> Result<Rendered, Error> {
+    fn render(&self, job: &crate::render::Job<'_>) -> Result<Rendered, Error> {
+        let doc = job.doc;
         Ok(Rendered {
             bytes: render(doc, &self.layout, &self.embedded)?,
             pages: None,

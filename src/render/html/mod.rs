@@ -38,7 +38,8 @@ impl Html<'_> {
 }
 
 impl Output for Html<'_> {
-    fn render(&self, doc: &Document) -> Result<Rendered, Error> {
+    fn render(&self, job: &crate::render::Job<'_>) -> Result<Rendered, Error> {
+        let doc = job.doc;
         let mut article = String::new();
         write_article(&mut article, doc, self.layout, &self.styles);
         let bytes = if self.fragment {
@@ -726,7 +727,7 @@ mod tests {
 
     fn html(d: &Document, fragment: bool) -> String {
         let layout = Template::builtin().unwrap().layout;
-        let out = Html::new(&layout, fragment).render(d).unwrap();
+        let out = Html::new(&layout, fragment).render(&crate::render::Job::new(d)).unwrap();
         String::from_utf8(out.bytes).unwrap()
     }
 

@@ -1,10 +1,9 @@
 //! PDF from the laid-out pages, dated with the report's date so reruns are byte-identical.
 
-use super::typeset::{Typeset, typeset};
-use crate::document::Document;
+use super::typeset::Typeset;
 use crate::error::{Error, TypstMessage};
 use crate::fonts::FontSet;
-use crate::render::{Output, PdfStandard, Rendered};
+use crate::render::{Job, Output, PdfStandard, Rendered};
 use crate::template::Template;
 use typst::foundations::Smart;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
@@ -17,13 +16,14 @@ pub struct Pdf<'a> {
 }
 
 impl Output for Pdf<'_> {
-    fn render(&self, doc: &Document) -> Result<Rendered, Error> {
-        let typeset = typeset(doc, self.template, self.fonts)?;
-        let bytes = export(&typeset, self.template, self.standard)?;
+    fn render(&self, job: &Job<'_>) -> Result<Rendered, Error> {
+        let typeset = job.typeset(self.template, self.fonts)?;
+        let bytes = export(typeset, self.template, self.standard)?;
         Ok(Rendered {
             bytes,
             pages: Some(typeset.document.pages().len()),
-            warnings: typeset.warnings,
+            // The layout's warnings are the job's, said once for all paged formats.
+            warnings: Vec::new(),
         })
     }
 }
