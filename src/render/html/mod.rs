@@ -727,7 +727,9 @@ mod tests {
 
     fn html(d: &Document, fragment: bool) -> String {
         let layout = Template::builtin().unwrap().layout;
-        let out = Html::new(&layout, fragment).render(&crate::render::Job::new(d)).unwrap();
+        let out = Html::new(&layout, fragment)
+            .render(&crate::render::Job::new(d))
+            .unwrap();
         String::from_utf8(out.bytes).unwrap()
     }
 

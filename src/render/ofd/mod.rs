@@ -201,17 +201,25 @@ fn write_text(text: &TextItem, ts: Transform, out: &mut String, fonts: &mut Font
     let width = mm(Abs::pt(x)).max(size_mm);
     let (left, top) = (mm(origin.x), mm(origin.y) - size_mm);
     let id = ids.next();
+    // A face without a bold is made bold by stroking its outlines (Typst's synthesized
+    // bold); the PDF strokes them too.
+    let stroke = text.stroke.as_ref().map_or(String::new(), |s| {
+        format!(" Stroke=\"true\" LineWidth=\"{}\"", num(mm(s.thickness)))
+    });
     let _ = write!(
         out,
-        "<ofd:TextObject ID=\"{id}\" Boundary=\"{} {} {} {}\" Font=\"{font}\" Size=\"{}\"{}>",
+        "<ofd:TextObject ID=\"{id}\" Boundary=\"{} {} {} {}\"{}{stroke} Font=\"{font}\" Size=\"{}\">",
         num(left),
         num(top),
         num(width),
         num(size_mm * 1.5),
-        num(size_mm),
         ctm(ts),
+        num(size_mm),
     );
     let _ = write!(out, "<ofd:FillColor Value=\"{}\"/>", color(&text.fill));
+    if let Some(s) = &text.stroke {
+        let _ = write!(out, "<ofd:StrokeColor Value=\"{}\"/>", color(&s.paint));
+    }
     for (start, count, glyphs) in &transforms {
         let list: Vec<String> = glyphs
             .iter()
