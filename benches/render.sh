@@ -3,7 +3,9 @@
 # Usage: benches/render.sh [RUNS]   (needs GNU time: apt-get install time)
 # Targets on 2 cores: PDF alone <= 0.15 s and <= 100 MB (issue 3); DOCX adds <= 10 ms (issue 4);
 # HTML adds a few ms at most (issue 15: compare `render --format html` with `check`, which
-# does everything but render, and pdf,docx,html with pdf,docx).
+# does everything but render, and pdf,docx,html with pdf,docx). OFD adds no more than the PDF
+# export (issue 18): pdf,ofd minus pdf (the OFD export) against pdf,ofd minus ofd (the PDF
+# export); the two share one layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -37,4 +39,6 @@ measure "render --format docx" render reports/chongqing-2014.yaml -o "$out" --fo
 measure "render --format pdf,docx" render reports/chongqing-2014.yaml -o "$out" --format pdf,docx
 measure "render --format html" render reports/chongqing-2014.yaml -o "$out" --format html
 measure "render --format pdf,docx,html" render reports/chongqing-2014.yaml -o "$out" --format pdf,docx,html
+measure "render --format ofd" render reports/chongqing-2014.yaml -o "$out" --format ofd
+measure "render --format pdf,ofd" render reports/chongqing-2014.yaml -o "$out" --format pdf,ofd
 measure "check" check reports/chongqing-2014.yaml
