@@ -221,6 +221,36 @@ fn every_part_and_reference_of_the_package_resolves_and_reruns_are_identical() {
 }
 
 #[test]
+fn ofd_core_reads_every_page_and_resource_and_finds_no_problem() {
+    // ofd-core (crates.io), a reader we did not write: its conformance check of the
+    // container and structure, then every page and the public resources loaded through it.
+    let dir = tempfile::tempdir().unwrap();
+    for yaml in [seed_yaml(), root().join("reports/yunxi-2021.yaml")] {
+        let ofd = render(&yaml, dir.path(), "ofd");
+        let report = ofd_core::check_path(&ofd);
+        assert!(
+            report.problems.is_empty() && report.conforms(),
+            "{}: {:?}",
+            yaml.display(),
+            report.problems
+        );
+        let mut reader = ofd_core::OfdReader::open(&ofd).expect("ofd-core opens it");
+        assert_eq!(reader.ofd().doc_bodies.len(), 1);
+        let body = reader.ofd().doc_bodies[0].clone();
+        let doc = reader.load_document(&body).expect("Document.xml");
+        assert!(!doc.pages().is_empty());
+        for page in doc.pages().to_vec() {
+            let loaded = reader.load_page(&doc, &page).expect("each page loads");
+            assert!(!loaded.is_blank(), "page {} has content", page.id);
+        }
+        for loc in doc.public_res().to_vec() {
+            let res = reader.load_resource(&doc, &loc).expect("PublicRes.xml loads");
+            assert!(!res.children.is_empty(), "the fonts are declared");
+        }
+    }
+}
+
+#[test]
 fn the_text_is_the_reports_text_in_reading_order() {
     let dir = tempfile::tempdir().unwrap();
     let ofd = render(&seed_yaml(), dir.path(), "ofd");
