@@ -582,3 +582,53 @@ fn the_ofds_text_is_the_pdfs_text() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs Python easyofd (pip install easyofd); .ci/run installs it"]
+fn easyofd_opens_it_and_extracts_its_text() {
+    let found = Command::new("python3").args(["-c", "import easyofd"]).output();
+    if !found.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "easyofd is missing; .ci/run installs it"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ofd = render(&seed_yaml(), dir.path(), "ofd");
+    // easyofd's OFD().read takes the file as base64 and gives each page's text objects.
+    let script = r#"
+import base64, sys
+from easyofd import OFD
+o = OFD()
+o.read(base64.b64encode(open(sys.argv[1], 'rb').read()).decode(), save_xml=False)
+out = []
+def walk(x):
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if k == 'text' and isinstance(v, str):
+                out.append(v)
+            walk(v)
+    elif isinstance(x, list):
+        for v in x:
+            walk(v)
+walk(o.data)
+sys.stdout.write(''.join(out))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&ofd)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = compact(&String::from_utf8_lossy(&out.stdout));
+    let ours = compact(&page_texts(&parts(&ofd)).concat());
+    // easyofd keeps each page's text in more than one of its structures (and prints some
+    // of its own state on stdout): the OFD's whole text is there, in order.
+    assert!(
+        ours.len() > 10_000 && text.contains(&ours),
+        "easyofd's text ({} bytes) does not hold the OFD's ({} bytes)",
+        text.len(),
+        ours.len()
+    );
+}
