@@ -30,7 +30,7 @@ cli-arg-color = Colour in messages: auto (on a terminal, unless NO_COLOR is set)
 cli-help-about = Print this message or the help of the given command
 cli-help-arg-subcommand = The command whose help to print
 
-cli-render-about = Render reports to PDF and DOCX (or HTML), next to each input or into -o DIR
+cli-render-about = Render reports to PDF and DOCX (or HTML, OFD), next to each input or into -o DIR
 cli-render-after =
     Examples:
       report render reports/chongqing-2014.yaml          writes reports/chongqing-2014.pdf and .docx
@@ -47,7 +47,7 @@ cli-render-after =
     2 an input could not be read, parsed or written.
 cli-render-arg-files = Report files (YAML)
 cli-render-arg-output_dir = Folder for the outputs (created if missing); default: next to each input
-cli-render-arg-format = Output formats, comma-separated: pdf, docx, html (the portal's self-contained page, X.html), html-fragment (the article alone with its styles inline, for a CMS editor, X.fragment.html)
+cli-render-arg-format = Output formats, comma-separated: pdf, docx, html (the portal's self-contained page, X.html), html-fragment (the article alone with its styles inline, for a CMS editor, X.fragment.html), ofd (OFD, GB/T 33190, the same pages as the PDF)
 
 cli-arg-pdf_standard = PDF standard to conform to: 1.7, a-2b (for archiving), a-2u (a-2b with text always extractable as Unicode), a-3b
 cli-arg-embed_fonts = Embed in the DOCX the bundled fonts a document may carry and stay editable (of the bundled faces, Liberation Serif for digits and Latin), for machines without them
@@ -102,7 +102,7 @@ cli-batch-arg-paths = Folders (searched for *.yaml), files or glob patterns
 cli-batch-arg-output_dir = The folder for every output, summary.json and manifest.json (created if missing)
 cli-batch-arg-jobs = Reports rendered at once (default: one per core)
 cli-batch-arg-shard = Only the K-th of N shares of the sorted inputs (1-based), e.g. 2/8
-cli-batch-arg-format = Output formats, comma-separated: pdf, docx, html, html-fragment (with html, the batch also writes index.html)
+cli-batch-arg-format = Output formats, comma-separated: pdf, docx, html, html-fragment, ofd (with html, the batch also writes index.html)
 
 cli-verify-about = Re-check the hashes of a batch's manifest.json
 cli-verify-arg-manifest = A manifest.json written by report batch

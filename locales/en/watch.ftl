@@ -15,7 +15,7 @@ cli-watch-after =
     --template folder are watched too. Ctrl-C ends it (exit status 0).
 cli-watch-arg-file = The report file (YAML)
 cli-watch-arg-output_dir = Folder for the outputs (created if missing); default: next to the input
-cli-watch-arg-format = Output formats, comma-separated: pdf, docx, html (the portal's page, X.html, also served on 127.0.0.1 and reloaded on every save), html-fragment (X.fragment.html)
+cli-watch-arg-format = Output formats, comma-separated: pdf, docx, html (the portal's page, X.html, also served on 127.0.0.1 and reloaded on every save), html-fragment (X.fragment.html), ofd (X.ofd)
 cli-watch-arg-port = With html among the formats: the port of the page on 127.0.0.1 (default: a free one)
 
 watch-stdin = report watch needs a file to watch, not standard input (-); save the report as a file and name it

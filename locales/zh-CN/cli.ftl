@@ -29,7 +29,7 @@ cli-arg-color = 提示是否彩色显示：auto（在终端中彩色，设置 NO
 cli-help-about = 显示本帮助或指定命令的帮助
 cli-help-arg-subcommand = 要查看帮助的命令
 
-cli-render-about = 将报告生成 PDF 和 DOCX（或网页），输出到报告所在文件夹或 -o 指定的文件夹
+cli-render-about = 将报告生成 PDF 和 DOCX（或网页、OFD），输出到报告所在文件夹或 -o 指定的文件夹
 cli-render-after =
     示例：
       report render reports/chongqing-2014.yaml          生成 reports/chongqing-2014.pdf 和 .docx
@@ -45,7 +45,7 @@ cli-render-after =
     2 无法读取、解析或写入文件。
 cli-render-arg-files = 报告文件（YAML）
 cli-render-arg-output_dir = 输出文件夹（不存在时自动创建）；默认与报告文件同一文件夹
-cli-render-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html（门户网站用的独立网页 X.html）、html-fragment（只含正文、样式内嵌，供网站编辑器粘贴，X.fragment.html）
+cli-render-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html（门户网站用的独立网页 X.html）、html-fragment（只含正文、样式内嵌，供网站编辑器粘贴，X.fragment.html）、ofd（OFD 版式文件，GB/T 33190，版面与 PDF 相同）
 
 cli-arg-pdf_standard = PDF 遵循的标准：1.7、a-2b（供归档）、a-2u（在 a-2b 基础上保证文字可提取为 Unicode）、a-3b
 cli-arg-embed_fonts = 在 DOCX 中嵌入允许嵌入且可编辑的内置字体（内置字体中为数字和西文所用的 Liberation Serif），供未安装该字体的计算机使用
@@ -100,7 +100,7 @@ cli-batch-arg-paths = 文件夹（查找其中的 *.yaml）、文件或通配符
 cli-batch-arg-output_dir = 存放全部输出、summary.json 和 manifest.json 的文件夹（不存在时自动创建）
 cli-batch-arg-jobs = 同时生成的报告数（默认：每个处理器核心一份）
 cli-batch-arg-shard = 只处理排序后输入的 N 等分中的第 K 份（从 1 起），如 2/8
-cli-batch-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html、html-fragment（含 html 时另写出 index.html 目录页）
+cli-batch-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html、html-fragment、ofd（含 html 时另写出 index.html 目录页）
 
 cli-verify-about = 重新核对批量生成的 manifest.json 中的哈希值
 cli-verify-arg-manifest = report batch 写出的 manifest.json

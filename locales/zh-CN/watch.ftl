@@ -13,7 +13,7 @@ cli-watch-after =
     按 Ctrl-C 结束（退出状态为 0）。
 cli-watch-arg-file = 报告文件（YAML）
 cli-watch-arg-output_dir = 输出文件夹（不存在时自动创建）；默认与报告文件同一文件夹
-cli-watch-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html（门户网站网页 X.html，同时在 127.0.0.1 提供并随保存自动刷新）、html-fragment（X.fragment.html）
+cli-watch-arg-format = 输出格式，多个用逗号分隔：pdf、docx、html（门户网站网页 X.html，同时在 127.0.0.1 提供并随保存自动刷新）、html-fragment（X.fragment.html）、ofd（X.ofd）
 cli-watch-arg-port = 输出格式含 html 时，网页在 127.0.0.1 上使用的端口（默认：自动选用空闲端口）
 
 watch-stdin = report watch 须监视文件，不能读取标准输入（-）；请将报告保存为文件后指定该文件
