@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # report batch on N generated district reports, whole process, release build: time and
 # peak memory, with the Typst CLI compiling the same PDFs in the same run when it is on PATH
-# (`typst`, or TYPST=...), two at a time (these machines have 2 cores), and the ratio.
+# (`typst`, or TYPST=...), two at a time (these machines have 2 cores), and the Typst library
+# (`pip install typst`: benches/typst_lib.py, one process per core, fonts loaded once per
+# process) when Python can import it, and the ratios.
 #
 # Two kinds of input, both generated from the seed (nothing is committed):
 #   seed    the issue's benchmark: the seed with only the issuer changed, so the reports
@@ -12,13 +14,17 @@
 #           paragraph and no font subset repeats.
 #
 # Usage: benches/batch.sh [N ...]   (default: 40 1000; needs GNU time and bc, and perl)
-# Targets (issue 7, 2 cores): 40 reports <= 0.6 s, <= 250 MB; 1000 <= 15 s, memory as flat.
+# Targets (issue 19, 2 cores): 40 seed copies PDF+DOCX <= 0.45 s (>= 1.6x the Typst library's
+# PDFs alone, >= 7x the Typst CLI); 40 varied <= 0.6 s; 1000 varied <= 15 s, memory flat.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # BIN=path measures another build (e.g. the one before a change, in the same run).
 if [ -z "${BIN:-}" ]; then cargo build --release --quiet; fi
 bin=${BIN:-$PWD/target/release/report}
 typst=${TYPST:-$(command -v typst || true)}
+# The Typst library, through its Python bindings (pip install typst), when importable.
+typst_lib=${TYPST_PYTHON:-python3}
+"$typst_lib" -c 'import typst' 2>/dev/null || typst_lib=
 for tool in /usr/bin/time bc perl; do
   command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install time bc perl" >&2; exit 2; }
 done
@@ -86,9 +92,10 @@ for count in "${counts[@]}"; do
     mkdir -p "$in"
     generate "$kind" "$in" "$count"
     run "report batch $count $kind, PDF+DOCX" "$bin" batch "$in" -o "$work/out-$kind-$count"
+    ours_both=$secs
     run "report batch $count $kind, PDF" "$bin" batch "$in" -o "$work/pdf-$kind-$count" --format pdf
     ours_pdf=$secs
-    if [ -n "$typst" ] && [ "$count" -le 200 ]; then
+    if [ "$count" -le 200 ] && { [ -n "$typst" ] || [ -n "$typst_lib" ]; }; then
       # Each report as a Typst project: our template, its layout and the report's data.
       for f in "$in"/*.yaml; do
         d=$work/typst-$kind-$count/$(basename "$f" .yaml)
@@ -96,6 +103,20 @@ for count in "${counts[@]}"; do
         cp templates/gbt9704/report.typ templates/gbt9704/layout.toml "$d/"
         "$bin" data "$f" >"$d/report.json"
       done
+    fi
+    if [ -n "$typst_lib" ] && [ "$count" -le 200 ]; then
+      # The median of $runs runs of the Typst library (one process per core, fonts loaded
+      # once per process) on the same projects.
+      lib_times=()
+      for _ in $(seq "$runs"); do
+        lib_times+=("$("$typst_lib" benches/typst_lib.py fonts "$work/typst-$kind-$count"/*/)")
+      done
+      theirs=$(printf '%s\n' "${lib_times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+      printf '%-44s %7.2f s   report batch (PDF) is %.2fx faster, (PDF+DOCX) %.2fx\n' \
+        "typst library $count $kind, PDF, 2 processes" "$theirs" \
+        "$(echo "$theirs / $ours_pdf" | bc -l)" "$(echo "$theirs / $ours_both" | bc -l)"
+    fi
+    if [ -n "$typst" ] && [ "$count" -le 200 ]; then
       start=$(date +%s%N)
       ls -d "$work/typst-$kind-$count"/*/ |
         xargs -P 2 -I{} "$typst" compile --root {} --font-path fonts --ignore-system-fonts {}report.typ {}report.pdf

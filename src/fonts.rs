@@ -188,8 +188,10 @@ impl FontSet {
     /// The face at `index` of the book, parsed on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
+        // The book already holds the face's info, so it is not read from the font again.
+        let info = self.book.info(index)?.clone();
         slot.font
-            .get_or_init(|| Font::new(slot.data.clone(), slot.index))
+            .get_or_init(|| Font::with_info(slot.data.clone(), slot.index, info))
             .clone()
     }
 

@@ -354,7 +354,9 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::io::Write;
 
-    const COMPRESSION_LEVEL: u8 = 6;
+    // Level 2 rather than 6: on CJK font subsets and content streams it is about three
+    // times faster for about 2 % more bytes.
+    const COMPRESSION_LEVEL: u8 = 2;
     let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
     e.write_all(data).unwrap();
     e.finish().unwrap()
