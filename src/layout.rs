@@ -211,6 +211,16 @@ fn yes() -> bool {
 }
 
 impl Layout {
+    /// Every family the template sets text in: Latin, each role's, the fallback.
+    pub fn font_families(&self) -> Vec<String> {
+        let mut families = self.latin.families.clone();
+        for role in self.roles.values() {
+            families.extend(role.families.iter().cloned());
+        }
+        families.extend(self.fallback.families.iter().cloned());
+        families
+    }
+
     /// Parses and checks a `layout.toml`; `path` only names the file in messages.
     pub fn parse(path: &Path, text: &str) -> Result<Layout, Error> {
         let err = |message: String| Error::Layout {

@@ -31,7 +31,7 @@ impl Session {
     pub fn load(template: Option<&Path>, fonts: &FontOptions) -> Result<Session, Error> {
         let template = Template::load(template)?;
         formats::check_layout(&template.layout, &template.origin.join("layout.toml"))?;
-        let fonts = FontSet::load(fonts)?;
+        let fonts = FontSet::load_for(fonts, Some(&template.layout.font_families()))?;
         let roles = fonts.resolve_roles(&template.layout)?;
         Ok(Session {
             template,
