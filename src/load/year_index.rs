@@ -2,33 +2,58 @@
 //! rules between years (X-CARRY, X-INFORCE, S-COPY) find last year's report, whether the
 //! files are a batch or the folder beside a report.
 
-use super::{is_report_file, load_file};
+use super::{MAX_DEPTH, MAX_NODES, is_report_file, load_file, read_source};
+use crate::model::Text;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Issuer and year of each of some report files.
 pub struct YearIndex {
     entries: Vec<(PathBuf, String, u16)>,
-    /// (issuer, year) to its first entry, in the order the files were given.
-    first: HashMap<(String, u16), usize>,
+    /// Whether each entry's file loads as a whole report, found out when first asked.
+    loads: Vec<OnceCell<bool>>,
+    /// (issuer, year) to its entries, in the order the files were given.
+    by_year: HashMap<(String, u16), Vec<usize>>,
+}
+
+/// What the index reads of a file: its issuer and year, as the loader reads them (the
+/// rest of the file is passed over, not built into a report).
+#[derive(Deserialize)]
+struct IssuerYear {
+    issuer: Text,
+    #[serde(deserialize_with = "crate::model::number::year")]
+    year: Spanned<u16>,
 }
 
 impl YearIndex {
-    /// Reads each file's issuer and year. Files that do not load are left out: they are
-    /// nobody's year before (and are reported when they are checked themselves).
+    /// Reads each file's issuer and year. A file is only ever some report's year before
+    /// if it loads as a whole report (one that does not is reported when it is checked
+    /// itself); that is found out for the files asked for, not for every file.
     pub fn of(files: impl IntoIterator<Item = PathBuf>) -> YearIndex {
         let entries: Vec<(PathBuf, String, u16)> = files
             .into_iter()
             .filter_map(|path| {
-                let report = load_file(&path).ok()?.report;
-                Some((path, report.issuer.value, report.year.value))
+                let source = read_source(&path).ok()?;
+                let options = serde_saphyr::options! {
+                    budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
+                };
+                let found: IssuerYear = serde_saphyr::from_str_with_options(&source, options).ok()?;
+                Some((path, found.issuer.value, found.year.value))
             })
             .collect();
-        let mut first = HashMap::new();
+        let mut by_year: HashMap<(String, u16), Vec<usize>> = HashMap::new();
         for (i, (_, issuer, year)) in entries.iter().enumerate() {
-            first.entry((issuer.clone(), *year)).or_insert(i);
+            by_year.entry((issuer.clone(), *year)).or_default().push(i);
         }
-        YearIndex { entries, first }
+        let loads = entries.iter().map(|_| OnceCell::new()).collect();
+        YearIndex {
+            entries,
+            loads,
+            by_year,
+        }
     }
 
     /// The report files directly in `dir`, in name order. Only regular files are read:
@@ -42,10 +67,14 @@ impl YearIndex {
         self.entries.iter().map(|(p, i, y)| (p.as_path(), i.as_str(), *y))
     }
 
-    /// The file holding `issuer`'s report of the year before `year` (the first, if several do).
+    /// The file holding `issuer`'s report of the year before `year` (the first that loads,
+    /// if several do).
     pub fn year_before(&self, issuer: &str, year: u16) -> Option<&Path> {
         let before = year.checked_sub(1)?;
-        let &i = self.first.get(&(issuer.to_owned(), before))?;
+        let candidates = self.by_year.get(&(issuer.to_owned(), before))?;
+        let &i = candidates
+            .iter()
+            .find(|&&i| *self.loads[i].get_or_init(|| load_file(&self.entries[i].0).is_ok()))?;
         Some(self.entries[i].0.as_path())
     }
 }
@@ -69,8 +98,14 @@ mod tests {
         std::fs::write(dir.path().join("c-2024.yaml"), yunxi(2024)).unwrap();
         std::fs::write(dir.path().join("notes.txt"), yunxi(2023)).unwrap();
         std::fs::write(dir.path().join("broken.yaml"), "issuer: [").unwrap();
+        // Issuer and year read, but the report does not load: nobody's year before.
+        std::fs::write(
+            dir.path().join("0-2023-bad.yaml"),
+            yunxi(2023).replacen("format: standard_2021", "format: standard_2021\nnot_a_key: 1", 1),
+        )
+        .unwrap();
         let index = YearIndex::in_folder(dir.path());
-        assert_eq!(index.entries().count(), 3);
+        assert_eq!(index.entries().count(), 4);
         let issuer = index.entries().next().unwrap().1.to_owned();
         assert_eq!(
             index.year_before(&issuer, 2024),
