@@ -216,11 +216,10 @@ impl FontSet {
         let slot = self.slots.get(index)?;
         // The book already holds the face's info, so it is not read from the font again
         // (unless the book's has no coverage).
-        let info = self.book.info(index)?.clone();
         slot.font
-            .get_or_init(|| match slot.full {
-                true => Font::with_info(slot.data.clone(), slot.index, info),
-                false => Font::new(slot.data.clone(), slot.index),
+            .get_or_init(|| match (slot.full, self.book.info(index)) {
+                (true, Some(info)) => Font::with_info(slot.data.clone(), slot.index, info.clone()),
+                _ => Font::new(slot.data.clone(), slot.index),
             })
             .clone()
     }
