@@ -177,7 +177,11 @@ pub fn parse(source: &str, options: serde_saphyr::Options) -> Result<Report, ser
     parse_as(format, source, options)
 }
 
-fn parse_as(format: Format, source: &str, options: serde_saphyr::Options) -> Result<Report, serde_saphyr::Error> {
+fn parse_as(
+    format: Format,
+    source: &str,
+    options: serde_saphyr::Options,
+) -> Result<Report, serde_saphyr::Error> {
     match format {
         Format::Trial2019 => serde_saphyr::from_str_with_options::<Report<Tables2019>>(source, options)
             .map(|r| r.map_tables(|t| Tables::Trial2019(Box::new(t)))),
@@ -399,15 +403,18 @@ mod tests {
         let yunxi = std::fs::read_to_string("reports/yunxi-2019.yaml").unwrap();
         assert_eq!(format_line(&yunxi), Format::Trial2019);
         let report = parse(Path::new("yunxi-2019.yaml"), &yunxi).unwrap();
-        assert!(matches!(report.tables, Tables::Trial2019(_)));
+        assert!(matches!(report.tables, Some(Tables::Trial2019(_))));
         // The format as an explicit key: no line starts with `format:`, the guess (free
         // form) is wrong, and the report is still read with the 2019 tables.
         let explicit = yunxi.replacen("format: trial_2019", "? format\n: trial_2019", 1);
         assert_eq!(format_line(&explicit), Format::FreeForm);
         let report = parse(Path::new("explicit.yaml"), &explicit).unwrap();
         assert_eq!(report.format, Format::Trial2019);
-        assert!(matches!(report.tables, Tables::Trial2019(_)));
-        assert_eq!(format_line("format: \"standard_2021\"  # 2021\n"), Format::Standard2021);
+        assert!(matches!(report.tables, Some(Tables::Trial2019(_))));
+        assert_eq!(
+            format_line("format: \"standard_2021\"  # 2021\n"),
+            Format::Standard2021
+        );
         assert_eq!(format_line("issuer: x\n"), Format::FreeForm);
     }
 
