@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use typst::diag::SourceDiagnostic;
-use typst::foundations::Datetime;
+use typst::foundations::{Datetime, Smart};
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 
@@ -57,14 +57,31 @@ pub fn typeset(doc: &Document, template: &Template, fonts: &FontSet) -> Result<T
         .iter()
         .map(|d| warning(&message(&world, d), template))
         .collect();
-    let document = compiled
+    let mut document = compiled
         .output
         .map_err(|errors| typst_error(&world, template, &errors))?;
+    describe(&mut document, doc, today);
     Ok(Typeset {
         document,
         warnings,
         date: today,
     })
+}
+
+/// The PDF's title, author and date: the report's, unless the template set them. They are
+/// set here rather than by a `set document` rule in the template, which would be part of the
+/// styles of every element and so make each report's layout share nothing with the last.
+fn describe(document: &mut PagedDocument, doc: &Document, date: Datetime) {
+    let info = document.info_mut();
+    if info.title.is_none() {
+        info.title = Some(doc.meta.title.as_str().into());
+    }
+    if info.author.is_empty() {
+        info.author = vec![doc.meta.author.as_str().into()];
+    }
+    if info.date == Smart::Auto {
+        info.date = Smart::Custom(Some(date));
+    }
 }
 
 /// The JSON the template reads as `/report.json`: the document and each role's fonts.
