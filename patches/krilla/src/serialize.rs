@@ -755,14 +755,6 @@ impl SerializeContext {
 
     fn serialize_fonts(&mut self, chunk_container: &mut ChunkContainer) -> KrillaResult<()> {
         let fonts = self.global_objects.font_map.take();
-        #[cfg(all(feature = "rayon", feature = "comemo"))]
-        crate::text::cid::prepare_subsets(
-            fonts
-                .values()
-                .filter(|c| !c.borrow().cid_font().is_empty())
-                .map(|c| c.borrow().cid_font().subset_job())
-                .collect(),
-        );
         for font_container in fonts.values() {
             let borrowed = font_container.borrow();
 

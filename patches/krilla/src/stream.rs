@@ -347,7 +347,7 @@ impl FilterStream<'_> {
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
-pub(crate) fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
+fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
     deflate_encode(data)
 }
 

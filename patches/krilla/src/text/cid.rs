@@ -179,11 +179,6 @@ impl CIDFont {
         self.cmap_entries.insert(cid, (text, location));
     }
 
-    /// What [`CIDFont::serialize`] subsets, for [`prepare_subsets`].
-    pub(crate) fn subset_job(&self) -> (Font, GlyphRemapper) {
-        (self.font.clone(), self.glyph_remapper.clone())
-    }
-
     #[inline]
     pub(crate) fn identifier(&self) -> FontIdentifier {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))
@@ -416,27 +411,6 @@ impl CIDFont {
 
         Ok(())
     }
-}
-
-/// Subsets and compresses the given fonts on all threads, ahead of the (sequential)
-/// serialization, which then finds each result memoized. A document's fonts are
-/// independent of each other, and subsetting them is most of a PDF's export time.
-#[cfg(all(feature = "rayon", feature = "comemo"))]
-pub(crate) fn prepare_subsets(jobs: Vec<(Font, GlyphRemapper)>) {
-    use rayon::prelude::*;
-    jobs.into_par_iter().for_each(|(font, remapper)| {
-        let Ok((subsetted, _)) = subset_font(font, &remapper) else {
-            // The serialization subsets it again and reports the error.
-            return;
-        };
-        let data = subsetted.font_data().0;
-        let data = data.as_ref().as_ref();
-        let program = skrifa::FontRef::new(data)
-            .ok()
-            .and_then(|f| f.data_for_tag(Cff::TAG).map(|cff| cff.as_bytes()))
-            .unwrap_or(data);
-        crate::stream::deflate_encode_memoized(program);
-    });
 }
 
 /// Create a tag for a font subset.
