@@ -44,8 +44,6 @@ struct FontSlot {
     path: PathBuf,
     data: Bytes,
     index: u32,
-    /// Whether the book's info of this face has its coverage (see [`FontSet::load_for`]).
-    full: bool,
     font: OnceLock<Option<Font>>,
     /// The face's characters as sorted ranges, built on first use: Typst's coverage is a
     /// run-length list searched from the start, slow for a CJK face's thousands of runs.
@@ -109,18 +107,18 @@ impl FontSet {
         // of faces, so they are read in parallel (in file order, so the book is the same).
         let wanted: Option<Vec<String>> =
             families.map(|list| list.iter().map(|f| f.to_lowercase()).collect());
-        let infos: Vec<Option<(FontInfo, bool)>> = faces
+        let infos: Vec<Option<FontInfo>> = faces
             .par_iter()
             .map(|(_, data, index)| {
                 let data = data.as_slice();
                 let Some(wanted) = &wanted else {
-                    return FontInfo::new(data, *index).map(|info| (info, true));
+                    return FontInfo::new(data, *index);
                 };
                 let info = FontInfo::new_without_coverage(data, *index)?;
                 if wanted.contains(&info.family.to_lowercase()) {
-                    FontInfo::new(data, *index).map(|info| (info, true))
+                    FontInfo::new(data, *index)
                 } else {
-                    Some((info, false))
+                    Some(info)
                 }
             })
             .collect();
@@ -128,13 +126,12 @@ impl FontSet {
         let mut slots = Vec::new();
         for ((path, data, index), info) in faces.into_iter().zip(infos) {
             // A face Typst cannot read is skipped; the others keep their own index.
-            let Some((info, full)) = info else { continue };
+            let Some(info) = info else { continue };
             book.push(info);
             slots.push(FontSlot {
                 path,
                 data,
                 index,
-                full,
                 font: OnceLock::new(),
                 ranges: OnceLock::new(),
             });
@@ -214,11 +211,14 @@ impl FontSet {
     /// The face at `index` of the book, parsed on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
-        // The book already holds the face's info, so it is not read from the font again
-        // (unless the book's has no coverage).
+        // The book already holds the face's info, so it is not read from the font again,
+        // unless the book's has no coverage (a face outside the template's families; a face
+        // without a Unicode character map is read again to the same info).
         slot.font
-            .get_or_init(|| match (slot.full, self.book.info(index)) {
-                (true, Some(info)) => Font::with_info(slot.data.clone(), slot.index, info.clone()),
+            .get_or_init(|| match self.book.info(index) {
+                Some(info) if info.coverage.iter().next().is_some() => {
+                    Font::with_info(slot.data.clone(), slot.index, info.clone())
+                }
                 _ => Font::new(slot.data.clone(), slot.index),
             })
             .clone()

@@ -79,15 +79,19 @@ pub fn read_source(path: &Path) -> Result<String, Error> {
     decode(path, bytes)
 }
 
+/// How every report file is read as YAML. A long report has a few thousand YAML nodes,
+/// nested some eight deep; far tighter limits than serde-saphyr's defaults stop an alias
+/// bomb sooner and with less memory.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
+    }
+}
+
 /// Parses report YAML; `path` only names the file in messages.
 pub fn parse(path: &Path, source: &str) -> Result<Report, Error> {
-    // A long report has a few thousand YAML nodes, nested some eight deep; far tighter limits
-    // than serde-saphyr's defaults stop an alias bomb sooner and with less memory.
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
-    };
     let report: Report =
-        crate::formats::parse(source, options).map_err(|err| yaml_error(path, source, &err))?;
+        crate::formats::parse(source, yaml_options()).map_err(|err| yaml_error(path, source, &err))?;
     limits::check(path, &report)?;
     Ok(report)
 }

@@ -2,7 +2,7 @@
 //! rules between years (X-CARRY, X-INFORCE, S-COPY) find last year's report, whether the
 //! files are a batch or the folder beside a report.
 
-use super::{MAX_DEPTH, MAX_NODES, is_report_file, load_file, read_source};
+use super::{is_report_file, load_file, read_source, yaml_options};
 use crate::model::Text;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -37,10 +37,7 @@ impl YearIndex {
             .into_iter()
             .filter_map(|path| {
                 let source = read_source(&path).ok()?;
-                let options = serde_saphyr::options! {
-                    budget: serde_saphyr::budget! { max_nodes: MAX_NODES, max_depth: MAX_DEPTH },
-                };
-                let found: IssuerYear = serde_saphyr::from_str_with_options(&source, options).ok()?;
+                let found: IssuerYear = serde_saphyr::from_str_with_options(&source, yaml_options()).ok()?;
                 Some((path, found.issuer.value, found.year.value))
             })
             .collect();
